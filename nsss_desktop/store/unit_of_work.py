@@ -1,0 +1,98 @@
+"""The single write path: one SQLCipher transaction per unit of work, journaled by triggers.
+
+Opening a unit of work takes the write lock (BEGIN IMMEDIATE) and writes the `uow_context`
+row that the journal triggers read (transaction id, user, device, time). Closing it adds the
+`journal_txn` header with the number of row changes, removes the context row and commits, all
+in the same transaction. An exception anywhere rolls everything back, journal included, so
+the database never holds a change without its journal entry or the reverse.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from types import TracebackType
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from nsss_desktop.domain.ids import new_id
+from nsss_desktop.errors import DiskFull
+from nsss_desktop.store.models import ChangeJournal, JournalTxn, UowContext
+
+_DISK_FULL_MARKERS = ("database or disk is full", "disk i/o error", "no space left")
+
+
+class UnitOfWork:
+    """Use via `Database.unit_of_work()`; `session` is a normal SQLAlchemy ORM session."""
+
+    def __init__(self, engine: Engine, *, user_id: str | None, device_id: str | None,
+                 description: str) -> None:
+        self.txn_id = new_id()
+        self.user_id = user_id
+        self.device_id = device_id
+        self.description = description
+        self.at = datetime.now(UTC).isoformat(timespec="milliseconds")
+        self._engine = engine
+        self.session: Session
+        self.change_count = 0
+
+    def __enter__(self) -> UnitOfWork:
+        self._conn = self._engine.connect().execution_options(nsss_immediate=True)
+        self._tx = self._conn.begin()
+        self.session = Session(bind=self._conn, join_transaction_mode="create_savepoint",
+                               autoflush=True, expire_on_commit=False)
+        try:
+            self.session.execute(insert(UowContext).values(
+                slot=1, txn_id=self.txn_id, user_id=self.user_id, device_id=self.device_id,
+                at=self.at))
+        except BaseException as exc:
+            self._abort()
+            raise _translate(exc) from exc
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if exc_type is not None:
+            self._abort()
+            if isinstance(exc, DBAPIError | sqlite3.Error | sqlcipher.Error):
+                raise _translate(exc) from exc
+            return
+        try:
+            self.session.flush()
+            self.change_count = self.session.scalar(
+                select(func.count()).select_from(ChangeJournal)
+                .where(ChangeJournal.txn_id == self.txn_id)) or 0
+            self.session.execute(insert(JournalTxn).values(
+                txn_id=self.txn_id, user_id=self.user_id, device_id=self.device_id, at=self.at,
+                description=self.description, change_count=self.change_count))
+            self.session.execute(delete(UowContext))
+            self.session.commit()
+            self._tx.commit()
+        except BaseException as exc:
+            self._abort()
+            raise _translate(exc) from exc
+        finally:
+            self._conn.close()
+
+    def _abort(self) -> None:
+        try:
+            self.session.close()
+            if self._tx.is_active:
+                self._tx.rollback()
+        finally:
+            self._conn.close()
+
+
+def _translate(exc: BaseException) -> BaseException:
+    text = str(exc).lower()
+    if isinstance(exc, OperationalError | sqlite3.Error | sqlcipher.Error) and any(
+        marker in text for marker in _DISK_FULL_MARKERS
+    ):
+        return DiskFull(
+            "The disk is full, so the change could not be saved. Nothing was written.",
+            hint="Free some disk space (or move the database to a larger drive) and try again.",
+        )
+    return exc
