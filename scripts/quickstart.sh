@@ -36,8 +36,11 @@ else
     say "Using the passphrase from NSSS_PASSPHRASE for the demo database."
 fi
 
-if [ -e "$DB" ]; then
-    say "Demo database already exists: $DB (delete it, and $DB.keys, to rebuild it)."
+if [ -e "$DB" ] && [ ! -e "$DB.keys" ]; then
+    die "$DB exists but its key file $DB.keys does not (an interrupted demo build?).
+  Delete $DB and run this script again to rebuild the demo database."
+elif [ -e "$DB" ]; then
+    say "Demo database already exists: $DB (delete it and $DB.keys to rebuild it)."
 else
     mkdir -p "$(dirname "$DB")"
     say "Building the demo database: $DB ..."

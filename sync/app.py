@@ -213,8 +213,12 @@ def create_app(db_url: str) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         log.info(
             "server starting",
-            extra={"event": "startup", "version": version, "db": state.db_kind,
-                   "db_url": safe_url(db_url)},
+            extra={
+                "event": "startup",
+                "version": version,
+                "db": state.db_kind,
+                "db_url": safe_url(db_url),
+            },
         )
         try:
             state.ensure_schema()
@@ -244,13 +248,20 @@ def create_app(db_url: str) -> FastAPI:
         except Exception:
             log.exception(
                 "unhandled error",
-                extra={"event": "request_error", "request_id": request_id,
-                       "method": request.method, "path": request.url.path},
+                extra={
+                    "event": "request_error",
+                    "request_id": request_id,
+                    "method": request.method,
+                    "path": request.url.path,
+                },
             )
             response = JSONResponse(
                 status_code=500,
-                content={"status": "error", "error": "internal server error",
-                         "request_id": request_id},
+                content={
+                    "status": "error",
+                    "error": "internal server error",
+                    "request_id": request_id,
+                },
             )
         response.headers["X-Request-ID"] = request_id
         log.info(

@@ -67,9 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="nsss-server",
         description="The NSSS M&E GED server (receives and consolidates ministries' data).",
     )
-    parser.add_argument(
-        "--version", action="version", version=f"%(prog)s {package_version()}"
-    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = sub.add_parser("run", help="run the server (HTTP, JSON-lines logs on stderr)")
@@ -131,8 +129,12 @@ def cmd_run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         )
     log.info(
         "listening",
-        extra={"event": "listen", "host": args.host, "port": args.port,
-               "url": f"http://{args.host}:{args.port}/v1/health"},
+        extra={
+            "event": "listen",
+            "host": args.host,
+            "port": args.port,
+            "url": f"http://{args.host}:{args.port}/v1/health",
+        },
     )
     uvicorn.run(
         app,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -37,29 +39,39 @@ class RunningServer:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[RunningServer]:
+def _start_server(tmp_path: Path, db_arg: str, ready_status: int) -> RunningServer:
+    """Start `python -m sync run` and wait until /v1/health answers `ready_status`."""
     port = _free_port()
-    db_path = tmp_path / "tmp" / "server.sqlite"  # the folder does not exist yet: run creates it
-    log_path = tmp_path / "server.log"
+    log_path = tmp_path / f"server-{port}.log"
     with log_path.open("wb") as log_file:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "sync", "run", "--db", str(db_path),
-             "--host", "127.0.0.1", "--port", str(port)],
+            [
+                sys.executable,
+                "-m",
+                "sync",
+                "run",
+                "--db",
+                db_arg,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
             cwd=REPO_ROOT,
             stdin=subprocess.DEVNULL,
             stdout=log_file,
             stderr=subprocess.STDOUT,
         )
-    running = RunningServer(proc, f"http://127.0.0.1:{port}", db_path, log_path)
+    running = RunningServer(proc, f"http://127.0.0.1:{port}", Path(db_arg), log_path)
     try:
         deadline = time.monotonic() + STARTUP_TIMEOUT_S
         while True:
             if proc.poll() is not None:
                 pytest.fail(f"server exited early (code {proc.returncode}):\n{running.log_text()}")
             try:
-                if requests.get(f"{running.base_url}/v1/health", timeout=2).status_code == 200:
-                    break
+                r = requests.get(f"{running.base_url}/v1/health", timeout=2)
+                if r.status_code == ready_status:
+                    return running
             except requests.ConnectionError:
                 pass
             if time.monotonic() > deadline:
@@ -67,15 +79,30 @@ def server(tmp_path: Path) -> Iterator[RunningServer]:
                     f"server not ready after {STARTUP_TIMEOUT_S:.0f} s:\n{running.log_text()}"
                 )
             time.sleep(0.1)
+    except BaseException:
+        _stop(proc)
+        raise
+
+
+def _stop(proc: subprocess.Popen) -> int:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+    return proc.returncode
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[RunningServer]:
+    # The folder does not exist yet: `run` creates it for a SQLite path.
+    running = _start_server(tmp_path, str(tmp_path / "tmp" / "server.sqlite"), 200)
+    try:
         yield running
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
+        _stop(running.proc)
 
 
 def test_health_and_openapi(server: RunningServer) -> None:
@@ -98,8 +125,8 @@ def test_health_and_openapi(server: RunningServer) -> None:
     assert r.status_code == 404
 
     # Graceful stop on SIGTERM, then every log line must be one JSON object.
-    server.proc.terminate()
-    assert server.proc.wait(timeout=10) == 0
+    # (uvicorn shuts down cleanly, then re-raises the signal, so the exit status is -SIGTERM.)
+    assert _stop(server.proc) in (0, -signal.SIGTERM)
     lines = [ln for ln in server.log_text().splitlines() if ln.strip()]
     records = []
     for line in lines:
@@ -113,31 +140,40 @@ def test_health_and_openapi(server: RunningServer) -> None:
         rec["path"] == "/v1/health" and rec["status"] == 200 and rec["method"] == "GET"
         for rec in requests_logged
     )
-    assert any(rec["path"] == "/v1/no-such-endpoint" and rec["status"] == 404
-               for rec in requests_logged)
+    assert any(
+        rec["path"] == "/v1/no-such-endpoint" and rec["status"] == 404 for rec in requests_logged
+    )
+    assert any(rec.get("event") == "shutdown" for rec in records)
 
 
 def test_health_503_when_database_unreachable(tmp_path: Path) -> None:
-    from fastapi.testclient import TestClient
-
-    from sync.app import create_app
-
-    # A SQLite file inside a folder that does not exist: every connection attempt fails.
+    # A SQLite URL (used as given, so no folder is created) inside a folder that does not
+    # exist: the server starts, but every connection attempt fails.
     url = f"sqlite:///{tmp_path / 'missing-folder' / 'server.sqlite'}"
-    with TestClient(create_app(url)) as client:
-        r = client.get("/v1/health")
-    assert r.status_code == 503
-    body = r.json()
-    assert body["status"] == "error"
-    assert body["error"] == "database unreachable"
-    assert body["db"] == "sqlite"
-    assert body["version"] == package_version()
+    running = _start_server(tmp_path, url, 503)
+    try:
+        r = requests.get(f"{running.base_url}/v1/health", timeout=5)
+        assert r.status_code == 503
+        assert r.headers["content-type"].startswith("application/json")
+        body = r.json()
+        assert body["status"] == "error"
+        assert body["error"] == "database unreachable"
+        assert body["db"] == "sqlite"
+        assert body["version"] == package_version()
+    finally:
+        _stop(running.proc)
+    records = [json.loads(ln) for ln in running.log_text().splitlines() if ln.strip()]
+    assert any(rec.get("event") == "db_unavailable" for rec in records)
 
 
 def test_cli_version_and_db_argument(tmp_path: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "sync", "--version"],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=60, check=True,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     )
     assert out.stdout.strip() == f"nsss-server {package_version()}"
 
@@ -151,10 +187,14 @@ def test_cli_version_and_db_argument(tmp_path: Path) -> None:
         resolve_db_url("mysql://u@h/db")
 
     # Without --db and without NSSS_SERVER_DB, `run` refuses with a usage error.
-    env = {k: v for k, v in __import__("os").environ.items() if k != "NSSS_SERVER_DB"}
+    env = {k: v for k, v in os.environ.items() if k != "NSSS_SERVER_DB"}
     out = subprocess.run(
         [sys.executable, "-m", "sync", "run"],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=60, env=env,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
     )
     assert out.returncode == 2
     assert "NSSS_SERVER_DB" in out.stderr

@@ -1,0 +1,75 @@
+"""Write a dashboard table to CSV or XLSX, exactly (decimal text, never a float artefact).
+
+Files are written to a temporary name and renamed, so a failure never leaves half a file under
+the name the user chose.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from nsss_desktop.errors import UsageError
+from nsss_desktop.services.tables import DashboardTable
+
+NUMBER_FORMATS = {"lakh": "#,##0.00", "crore": "#,##0.00", "int": "#,##0", "percent": "0.0"}
+
+
+def export_table(table: DashboardTable, out: Path, fmt: str | None = None) -> Path:
+    out = Path(out)
+    fmt = (fmt or out.suffix.lstrip(".")).lower()
+    if fmt not in ("csv", "xlsx"):
+        raise UsageError(f"Cannot export to '{out.suffix or fmt}'.",
+                         hint="Use a file name ending in .csv or .xlsx, or --format csv|xlsx.")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.partial")
+    try:
+        (_write_csv if fmt == "csv" else _write_xlsx)(table, tmp)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return out
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _write_csv(table: DashboardTable, path: Path) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:  # BOM: Excel reads Bangla
+        writer = csv.writer(fh)
+        writer.writerow([c.label for c in table.columns])
+        for row in table.rows:
+            writer.writerow([_text(row.get(c.key)) for c in table.columns])
+
+
+def _write_xlsx(table: DashboardTable, path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = table.name[:31]
+    ws.append([c.label for c in table.columns])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in table.rows:
+        # openpyxl writes a Decimal as its exact decimal text in the sheet XML.
+        ws.append([row.get(c.key) for c in table.columns])
+    for idx, column in enumerate(table.columns, start=1):
+        fmt = NUMBER_FORMATS.get(column.kind)
+        if fmt:
+            for (cell,) in ws.iter_rows(min_row=2, min_col=idx, max_col=idx):
+                cell.number_format = fmt
+    ws.freeze_panes = "A2"
+    if table.notes:
+        notes = wb.create_sheet("Notes")
+        for note in table.notes:
+            notes.append([note])
+    wb.save(path)
