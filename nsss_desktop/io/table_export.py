@@ -11,11 +11,24 @@ import os
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl.cell._writer as _openpyxl_cell_writer
 from openpyxl import Workbook
+from openpyxl.compat import safe_string as _openpyxl_safe_string
 from openpyxl.styles import Font
 
 from nsss_desktop.errors import UsageError
 from nsss_desktop.services.tables import DashboardTable
+
+
+def _exact_safe_string(value: object) -> str:
+    """openpyxl writes every number with '%.16g' (9149.54 -> 9149.540000000001); a Decimal is
+    written here as its own exact digits instead. The test of the XML guards this seam."""
+    if isinstance(value, Decimal) and value.is_finite():
+        return format(value, "f")
+    return _openpyxl_safe_string(value)
+
+
+_openpyxl_cell_writer.safe_string = _exact_safe_string
 
 NUMBER_FORMATS = {"lakh": "#,##0.00", "crore": "#,##0.00", "int": "#,##0", "percent": "0.0"}
 
@@ -60,7 +73,7 @@ def _write_xlsx(table: DashboardTable, path: Path) -> None:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        # openpyxl writes a Decimal as its exact decimal text in the sheet XML.
+        # Decimals reach the sheet XML as their exact digits (see _exact_safe_string).
         ws.append([row.get(c.key) for c in table.columns])
     for idx, column in enumerate(table.columns, start=1):
         fmt = NUMBER_FORMATS.get(column.kind)
