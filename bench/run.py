@@ -1,0 +1,129 @@
+"""Run the benchmarks and write bench/results/latest.json and latest.md.
+
+Each benchmark times its subject and its baseline alternately in the same process (so machine
+noise hits both), repeats, and reports min/median/max and the ratio of medians. The wider
+national-scale suite (performance.md) builds on this runner.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+RESULTS = Path(__file__).with_name("results")
+
+
+@dataclass
+class Result:
+    name: str
+    subject: str
+    baseline: str
+    target: str
+    subject_s: list[float]
+    baseline_s: list[float]
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.subject_s) / statistics.median(self.baseline_s)
+
+
+def measure(subject: Callable[[], None], baseline: Callable[[], None], repeats: int
+            ) -> tuple[list[float], list[float]]:
+    s_times, b_times = [], []
+    for _ in range(repeats):
+        for fn, out in ((baseline, b_times), (subject, s_times)):
+            started = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - started)
+    return s_times, b_times
+
+
+def bench_unlock(work: Path, repeats: int) -> Result:
+    """Passphrase unlock (one scrypt + open + schema check) against opening with the raw key."""
+    from nsss_desktop.store import engine
+    from nsss_desktop.store.database import Database
+
+    os.environ.pop("NSSS_SCRYPT_N", None)  # production KDF cost
+    path = work / "unlock.nsssdb"
+    db, _ = Database.create(path, "benchmark passphrase", use_keyring=False)
+    key = db.raw_key()
+    db.close()
+
+    def subject() -> None:
+        Database.open(path, passphrase="benchmark passphrase", use_keyring=False).close()
+
+    def baseline() -> None:
+        conn = engine.connect(path, key)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.close()
+
+    s, b = measure(subject, baseline, repeats)
+    return Result("unlock with passphrase", "scrypt(n=2^17) unwrap + open + migration check",
+                  "raw-key open + schema read", "≤ 0.5 s absolute", s, b)
+
+
+def bench_demo_build(work: Path, repeats: int) -> Result:
+    """Build the demo database (validate, write, journal) against merely reading its CSVs."""
+    from nsss_desktop import paths
+    from nsss_desktop.services.demo import build_demo
+    from nsss_desktop.store.database import Database
+
+    os.environ["NSSS_SCRYPT_N"] = "16384"  # the KDF is measured above, not here
+    counter = iter(range(10_000))
+
+    def subject() -> None:
+        db, _ = Database.create(work / f"demo{next(counter)}.nsssdb", "benchmark passphrase",
+                                use_keyring=False)
+        with db:
+            build_demo(db)
+
+    def baseline() -> None:
+        for name in ("programmes.csv", "ministries.csv", "names_bn.csv", "action_plan.csv",
+                     "disaggregation.csv"):
+            with open(paths.demo_data_dir() / name, encoding="utf-8", newline="") as fh:
+                list(csv.DictReader(fh))
+        (paths.demo_data_dir() / "SOURCES.md").read_text(encoding="utf-8")
+
+    s, b = measure(subject, baseline, repeats)
+    return Result("demo database build", "create + load real data through the unit of work",
+                  "read the same CSV/Markdown inputs", "report it", s, b)
+
+
+def table(results: list[Result]) -> str:
+    lines = ["| benchmark | subject | baseline | median subject | median baseline | ratio | "
+             "min / max subject | target |", "|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        lines.append(
+            f"| {r.name} | {r.subject} | {r.baseline} | {statistics.median(r.subject_s):.4f} s |"
+            f" {statistics.median(r.baseline_s):.5f} s | {r.ratio:.1f}× |"
+            f" {min(r.subject_s):.4f} / {max(r.subject_s):.4f} s | {r.target} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--repeats", type=int, default=7)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    with tempfile.TemporaryDirectory(prefix="nsss-bench-") as tmp:
+        work = Path(tmp)
+        results = [bench_unlock(work, args.repeats), bench_demo_build(work, args.repeats)]
+    RESULTS.mkdir(exist_ok=True)
+    meta = {"python": platform.python_version(), "machine": platform.machine(),
+            "cpus": os.cpu_count(), "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    (RESULTS / "latest.json").write_text(json.dumps(
+        {"meta": meta, "results": [{**asdict(r), "ratio": r.ratio} for r in results]},
+        indent=2), encoding="utf-8")
+    md = table(results)
+    (RESULTS / "latest.md").write_text(md + "\n", encoding="utf-8")
+    print(md)
+    return 0
