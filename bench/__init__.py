@@ -1,1 +1,1 @@
-"""Benchmarks: every figure is measured beside a baseline in the same run and reported as a ratio."""
+"""Benchmarks: each figure is measured beside a baseline in the same run, reported as a ratio."""

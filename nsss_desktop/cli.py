@@ -250,6 +250,12 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from nsss_desktop import logs
+
+    try:
+        logs.configure()
+    except OSError:
+        pass  # a read-only profile must not stop the CLI; it just runs without a log file
     try:
         return args.func(args)
     except NsssError as exc:

@@ -96,6 +96,15 @@ def unwrap(entry: dict, secret: str, db_id: str, name: str) -> bytes:
         ) from None
 
 
+def _check_wrap(entry: dict) -> None:
+    """Raise ValueError/KeyError/TypeError unless `entry` has the shape `wrap` writes."""
+    n = entry["n"]
+    if not isinstance(n, int) or n < 2 or n & (n - 1):
+        raise TypeError("malformed wrap")
+    for part in ("salt", "nonce", "ct"):
+        _unb64(entry[part])
+
+
 @dataclass
 class KeyFile:
     """The wrapped copies of one database's key, as stored in `<db>.keys`."""
@@ -118,10 +127,12 @@ class KeyFile:
             )
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("format") != KEY_FILE_FORMAT:
-                raise ValueError(data.get("format"))
+            if not isinstance(data, dict) or data.get("format") != KEY_FILE_FORMAT:
+                raise ValueError("not an NSSS key file")
+            for name in ("passphrase", "recovery"):
+                _check_wrap(data["wraps"][name])
             return cls(db_id=data["db_id"], wraps=data["wraps"], created_at=data["created_at"])
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise NotAnNsssDatabase(
                 f"The key file {path.name} is damaged or not an NSSS key file.",
                 hint="Restore it from the backup that holds the database.",
