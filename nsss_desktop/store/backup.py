@@ -42,8 +42,28 @@ class VerifyReport:
 
 
 def check_connection(conn: sqlcipher.Connection) -> VerifyReport:
-    integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-    cipher = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
+    """Run the three checks; a page that cannot even be read is reported, never raised.
+
+    `cipher_integrity_check` runs first: it reads every page on its own and names the pages
+    whose HMAC fails, whereas `integrity_check` (and the journal queries) stop with an error
+    such as "SQL logic error" at the first page that does not decrypt.
+    """
+    try:
+        cipher = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
+    except (sqlcipher.Error, MemoryError) as exc:
+        cipher = [f"could not check every page ({exc or type(exc).__name__})"]
+    try:
+        integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    except (sqlcipher.Error, MemoryError) as exc:
+        integrity = [f"could not read the whole database ({exc or type(exc).__name__})"]
+    try:
+        problems = _journal_problems(conn)
+    except (sqlcipher.Error, MemoryError) as exc:
+        problems = [f"could not be read ({exc or type(exc).__name__})"]
+    return VerifyReport(integrity, cipher, problems)
+
+
+def _journal_problems(conn: sqlcipher.Connection) -> list[str]:
     problems: list[str] = []
     if conn.execute("SELECT count(*) FROM uow_context").fetchone()[0]:
         problems.append("an unfinished unit of work is recorded as committed")
@@ -58,7 +78,7 @@ def check_connection(conn: sqlcipher.Connection) -> VerifyReport:
     ).fetchone()[0]
     if mismatched:
         problems.append(f"{mismatched} transactions whose change count does not match")
-    return VerifyReport(integrity, cipher, problems)
+    return problems
 
 
 def verify(db: Database) -> VerifyReport:

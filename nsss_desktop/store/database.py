@@ -17,10 +17,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from nsss_desktop.domain.ids import new_id
 from nsss_desktop.errors import (
+    DatabaseDamaged,
     DatabaseExists,
     DatabaseMissing,
     Locked,
@@ -65,9 +67,12 @@ class Database:
 
     @classmethod
     def create(
-        cls, path: Path, passphrase: str, *, use_keyring: bool = True
+        cls, path: Path, passphrase: str, *, use_keyring: bool = True, revision: str = "head"
     ) -> tuple[Database, str]:
-        """Create a new encrypted database; return it and the recovery code (shown once)."""
+        """Create a new encrypted database; return it and the recovery code (shown once).
+
+        `revision` stops the schema at an older migration; tests use it to check upgrades.
+        """
         path = Path(path)
         if path.exists() or keys.key_file_for(path).exists():
             raise DatabaseExists(
@@ -93,7 +98,7 @@ class Database:
         db = cls(path, db_key, key_file,
                  UnlockInfo("created", 0.0, notes=[] if stored else ["keyring unavailable"]))
         try:
-            migrate.upgrade(db.engine)
+            migrate.upgrade(db.engine, revision)
             with db.unit_of_work(description="Create database") as uow:
                 uow.session.add(Setting(key="db_id", value=db_id))
                 uow.session.add(Setting(key="created_at", value=key_file.created_at))
@@ -125,7 +130,15 @@ class Database:
         eng.check_file(path)
         key_file = keys.KeyFile.load(keys.key_file_for(path))
         key, method = cls._obtain_key(key_file, passphrase, recovery_code, use_keyring)
-        eng.probe(path, key)
+        try:
+            eng.probe(path, key)
+        except DatabaseDamaged:
+            if method != "keyring":
+                raise
+            # A stale or altered keyring entry is not a damaged file: ask for the passphrase.
+            log.warning("the key in the OS keyring does not open this database; ignoring it")
+            cls._obtain_key(key_file, None, None, use_keyring=False)  # raises Locked
+            raise
         db = cls(path, key, key_file, UnlockInfo(method, 0.0))
         try:
             if upgrade:
@@ -159,7 +172,11 @@ class Database:
         )
 
     def _upgrade_if_needed(self) -> None:
-        current, head = migrate.current_revision(self.engine), migrate.head_revision()
+        try:
+            current = migrate.current_revision(self.engine)
+        except DBAPIError as exc:  # a page past the schema pages does not decrypt
+            raise eng.damaged(self.path, exc.orig or exc) from exc
+        head = migrate.head_revision()
         if current == head:
             return
         from nsss_desktop.store.backup import backup_to  # local: backup imports this module

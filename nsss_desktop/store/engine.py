@@ -64,16 +64,16 @@ def probe(path: Path, key: bytes) -> None:
     try:
         conn = connect(path, key)
     except sqlcipher.DatabaseError as exc:
-        raise _damaged(path, exc) from exc
+        raise damaged(path, exc) from exc
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as exc:
-        raise _damaged(path, exc) from exc
+        raise damaged(path, exc) from exc
     finally:
         conn.close()
 
 
-def _damaged(path: Path, exc: Exception) -> DatabaseDamaged:
+def damaged(path: Path, exc: Exception) -> DatabaseDamaged:
     return DatabaseDamaged(
         f"{path.name} cannot be read with its key: the file is damaged or does not belong to "
         f"the key file beside it ({exc}).",

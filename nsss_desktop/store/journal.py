@@ -78,10 +78,30 @@ def append_only(op: object, table: str) -> None:
         op.execute(statement)  # type: ignore[attr-defined]
 
 
-def install_reflected(op: object, table: str) -> None:
-    """Create the journal triggers for `table` with the columns it has at this revision."""
+def _reflected_columns(op: object, table: str) -> list[str]:
     import sqlalchemy as sa
 
-    columns = [c["name"] for c in sa.inspect(op.get_bind()).get_columns(table)]  # type: ignore[attr-defined]
-    for statement in trigger_sql(table, columns):
+    inspector = sa.inspect(op.get_bind())  # type: ignore[attr-defined]
+    return [c["name"] for c in inspector.get_columns(table)]
+
+
+def install_reflected(op: object, table: str) -> None:
+    """Create the journal triggers for `table` with the columns it has at this revision."""
+    for statement in trigger_sql(table, _reflected_columns(op, table)):
         op.execute(statement)  # type: ignore[attr-defined]
+
+
+def reinstall_reflected(op: object, table: str) -> None:
+    """Recreate the journal triggers after a migration added or removed columns."""
+    for statement in drop_sql(table) + trigger_sql(table, _reflected_columns(op, table)):
+        op.execute(statement)  # type: ignore[attr-defined]
+
+
+def guard_only_sql(table: str) -> list[str]:
+    """Triggers that refuse writes outside a unit of work, for tables too big to journal."""
+    guard = f"SELECT RAISE(ABORT, '{OUTSIDE_UOW}') WHERE NOT EXISTS (SELECT 1 FROM uow_context);"
+    return [
+        f"CREATE TRIGGER guard_{table}_{op} BEFORE {op.upper()} ON \"{table}\" "
+        f"FOR EACH ROW BEGIN {guard} END"
+        for op in ("insert", "update", "delete")
+    ]

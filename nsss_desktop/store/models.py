@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -240,7 +241,9 @@ class Setting(Base):
 
 class ActionPlan(Base):
     __tablename__ = "action_plan"
+    __table_args__ = (Index("uq_action_plan_code", "code", unique=True),)
     id: Mapped[str] = _id()
+    code: Mapped[str | None] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(Text)
     phase: Mapped[str] = mapped_column(String(20), default="")
     first_year: Mapped[int | None] = mapped_column(Integer)
@@ -337,6 +340,36 @@ class Evidence(Base):
     original_name: Mapped[str] = mapped_column(Text, default="")
 
 
+class EvidenceBlob(Base):
+    """One stored file, content-addressed; its bytes live in `evidence_chunk` (migration 0003).
+
+    Several evidence rows may share a blob (the same circular attached twice).
+    """
+
+    __tablename__ = "evidence_blob"
+    id: Mapped[str] = _id()
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    media_type: Mapped[str] = mapped_column(String(80))
+    chunk_count: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(String(32))
+
+
+class EvidenceChunk(Base):
+    """Bytes of a blob in 1 MiB pieces, inside the encrypted database.
+
+    Not journaled (the journal keeps JSON, and the blob row already records the content hash);
+    still guarded: written only inside a unit of work, and never changed afterwards.
+    """
+
+    __tablename__ = "evidence_chunk"
+    __table_args__ = (UniqueConstraint("sha256", "seq"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sha256: Mapped[str] = mapped_column(String(64), ForeignKey("evidence_blob.sha256"))
+    seq: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 # --- the change journal (not itself journaled) -----------------------------------------------
 
 
@@ -393,4 +426,5 @@ JOURNALED_TABLES_0002 = (
     "action_plan", "objective", "activity", "activity_shared_ministry", "indicator",
     "status_event", "comment", "evidence",
 )
-APPEND_ONLY_TABLES = ("status_event", "comment")
+JOURNALED_TABLES_0003 = ("evidence_blob",)
+APPEND_ONLY_TABLES = ("status_event", "comment", "evidence_blob", "evidence_chunk")
