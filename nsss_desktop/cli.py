@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
 import os
 import sys
 import time
@@ -19,6 +20,8 @@ from nsss_desktop.errors import Locked, NsssError, UsageError
 from nsss_desktop.store.database import Database
 
 PASS_ENV = "NSSS_PASSPHRASE"
+# Component command groups; each module has `register(subparsers)` and uses `open_db(args)`.
+COMMAND_GROUPS = ("nsss_desktop.cli_plan",)
 
 
 def _read_secret_file(path: str) -> str:
@@ -241,6 +244,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="open, show the screen, save a screenshot to PNG and exit")
     p.add_argument("--screen", default="overview", help="screen to show (with --screenshot)")
     p.set_defaults(func=cmd_gui)
+    for module in COMMAND_GROUPS:
+        importlib.import_module(module).register(sub)
     return parser
 
 
