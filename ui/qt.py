@@ -85,6 +85,7 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
+from shiboken6 import isValid as _is_valid
 
 __all__ = [
     "QT_TRANSLATE_NOOP", "QAbstractTableModel", "QCoreApplication", "QEvent", "QEventLoop",
@@ -99,7 +100,7 @@ __all__ = [
     "QMainWindow", "QMessageBox", "QProgressBar", "QProgressDialog", "QPushButton",
     "QRadioButton", "QSizePolicy", "QSplitter", "QStackedWidget", "QStatusBar", "QTableView",
     "QTextBrowser", "QVBoxLayout", "QWidget", "QWizard", "QWizardPage",
-    "qconnect", "translate", "on_gui_thread",
+    "qconnect", "translate", "on_gui_thread", "is_alive",
 ]
 
 
@@ -118,3 +119,8 @@ def on_gui_thread() -> bool:
     """True on the thread that owns the application; widget code asserts this (rule 4)."""
     app = QCoreApplication.instance()
     return app is not None and QThread.currentThread() is app.thread()
+
+
+def is_alive(obj: object) -> bool:
+    """False once Qt has deleted the C++ side of a wrapper (e.g. a closed dialog's child)."""
+    return obj is not None and _is_valid(obj)

@@ -237,10 +237,10 @@ class Database:
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
-        """A read-only session; any attempted write fails in the journal trigger guard."""
-        with Session(self.engine) as session:
+        """A read session; objects stay readable after it closes (closing detaches, it does not
+        expire them). Any attempted write fails in the journal trigger guard."""
+        with Session(self.engine, expire_on_commit=False) as session:
             yield session
-            session.rollback()
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         with self.reader() as s:

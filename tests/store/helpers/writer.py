@@ -32,6 +32,7 @@ def one_unit(db: Database, tag: str, children: int) -> str:
         s = uow.session
         programme = Programme(id=new_id(), code=uow.txn_id, name_en=tag)
         s.add(programme)
+        s.flush()  # no relationship() between them, so insert the parent first explicitly
         for k in range(children):
             s.add(Figure(programme_id=programme.id, fiscal_year=2000 + k, note=uow.txn_id,
                          expenditure_poisha=k * 100))
