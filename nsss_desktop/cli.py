@@ -43,7 +43,7 @@ def given_recovery_code(args: argparse.Namespace) -> str | None:
 
 
 def _prompt(text: str) -> str:
-    if not sys.stdin.isatty():
+    if sys.stdin is None or not sys.stdin.isatty():  # None: fd 0 closed, windowed build
         raise Locked("No passphrase was given and there is no terminal to ask for one.",
                      hint=f"Use --passphrase-file FILE or set {PASS_ENV}.")
     return getpass.getpass(text)
@@ -109,7 +109,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with db:
         created = time.perf_counter()
         state = TaskState(lambda f, s: print(f"\r  {f:4.0%} {s}", end="", flush=True)
-                          if sys.stdout.isatty() else None)
+                          if sys.stdout is not None and sys.stdout.isatty() else None)
         summary = build_demo(db, task=state)
         done = time.perf_counter()
         print(f"Demo database {db.path}: {summary.programmes} programmes, {summary.figures} "

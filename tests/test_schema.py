@@ -8,7 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 
-from nsss_desktop.store import models
+from nsss_desktop.store import models, search_index
 from nsss_desktop.store.migrate import alembic_config
 
 
@@ -24,9 +24,22 @@ def migrated_plain_copy(tmp_path):
 def test_migrations_match_the_models(tmp_path):
     engine = migrated_plain_copy(tmp_path)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
-                                models.Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn, opts={
+            "compare_type": True, "include_name": search_index.include_name}),
+            models.Base.metadata)
     assert diff == []
+
+
+def test_only_the_search_index_is_left_out_of_the_model_comparison(tmp_path):
+    """The hook that hides the FTS5 index must hide nothing else: every other table in the
+    migrated schema is a model, and every index table is really there."""
+    migrated_plain_copy(tmp_path)
+    conn = sqlite3.connect(tmp_path / "schema.db")
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    hidden = {t for t in tables if not search_index.include_name(t, "table", {})}
+    assert hidden == {search_index.FTS_TABLE, search_index.KEY_TABLE} | {
+        f"{search_index.FTS_TABLE}_{s}" for s in search_index.FTS5_SHADOW_SUFFIXES}
+    assert tables - hidden == set(models.Base.metadata.tables) | {"alembic_version"}
 
 
 def test_every_synced_table_is_journaled_and_every_column_is_in_its_journal(tmp_path):

@@ -18,11 +18,24 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pyqtgraph as pg  # noqa: E402 - the binding must be chosen first
 
 from ui import i18n  # noqa: E402
-from ui.qt import QEvent, QLabel, QPointF, Qt, QVBoxLayout, QWidget, qconnect  # noqa: E402
+from ui.qt import (  # noqa: E402
+    QApplication,
+    QEvent,
+    QFontMetrics,
+    QLabel,
+    QPointF,
+    QResizeEvent,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    qconnect,
+)
 
 BUDGET_COLOUR = "#006a4e"  # the green of the national flag
 PEOPLE_COLOUR = "#c8102e"
 MAX_YEAR_LABELS = 8
+X_MARGIN = 0.9  # room left and right of the first and last year, in years
 
 
 class _NumberAxis(pg.AxisItem):
@@ -37,9 +50,8 @@ class _NumberAxis(pg.AxisItem):
         return [i18n.number(Decimal(f"{v * scale:.{places}f}"), places) for v in values]
 
 
-def _year_ticks(years: Sequence[str]) -> list[list[tuple[float, str]]]:
-    """Every year as a tick; labels on every k-th so they never overlap at 1366 px."""
-    step = max(1, math.ceil(len(years) / MAX_YEAR_LABELS))
+def _year_ticks(years: Sequence[str], step: int) -> list[list[tuple[float, str]]]:
+    """Every year as a tick; a label on every `step`-th so that labels never overlap."""
     major = [(float(i), i18n.digits(y)) for i, y in enumerate(years) if i % step == 0]
     minor = [(float(i), "") for i, _ in enumerate(years) if i % step]
     return [major, minor]
@@ -53,12 +65,14 @@ class SeriesChart(QWidget):
         self._years: list[str] = []
         self._budget: list[Decimal | None] = []
         self._people: list[Decimal | None] = []
+        self._shown: int | None = None  # the year the hover line is on
         pg.setConfigOptions(antialias=True)
         self._view = pg.GraphicsLayoutWidget()
         self._view.setBackground("w")
         self._budget_plot = self._make_plot(0)
         self._people_plot = self._make_plot(1)
         self._people_plot.setXLink(self._budget_plot)
+        self._budget_plot.getAxis("bottom").setStyle(showValues=False)  # the lower plot has them
         self._cursor = [pg.InfiniteLine(angle=90, pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine))
                         for _ in range(2)]
         for plot, line in zip((self._budget_plot, self._people_plot), self._cursor, strict=True):
@@ -75,7 +89,9 @@ class SeriesChart(QWidget):
 
     def _make_plot(self, row: int) -> pg.PlotItem:
         plot = self._view.addPlot(row=row, col=0, axisItems={
-            "left": _NumberAxis("left"), "bottom": pg.AxisItem("bottom")})
+            "left": _NumberAxis("left"),
+            "bottom": pg.AxisItem("bottom")})
+        plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)
         plot.setMouseEnabled(x=False, y=False)
         plot.setMenuEnabled(False)
         plot.hideButtons()
@@ -105,16 +121,29 @@ class SeriesChart(QWidget):
             self._people_plot.plot(xs, ys, connect="finite", pen=pg.mkPen(PEOPLE_COLOUR, width=2),
                                    symbol="o", symbolSize=7, symbolBrush=PEOPLE_COLOUR,
                                    symbolPen=pg.mkPen(None))
+        self._shown = None
         for plot, line in zip((self._budget_plot, self._people_plot), self._cursor, strict=True):
             plot.addItem(line, ignoreBounds=True)
             line.hide()
-            plot.setXRange(-0.6, max(len(self._years) - 0.4, 0.4), padding=0)
+            plot.setXRange(-X_MARGIN, max(len(self._years) - 1 + X_MARGIN, X_MARGIN),
+                           padding=0)
             plot.enableAutoRange(axis="y")
             plot.setLimits(yMin=0)
         self._update_ticks()
 
+    def _label_step(self) -> int:
+        """How many years apart labels must be to fit the axis's current width."""
+        count = len(self._years)
+        width = self._people_plot.getAxis("bottom").geometry().width()
+        if not count or width <= 0:
+            return max(1, math.ceil(count / MAX_YEAR_LABELS))
+        metrics = QFontMetrics(QApplication.font())
+        label = max(metrics.horizontalAdvance(i18n.digits(y)) for y in self._years) + 16
+        per_year = width / (count - 1 + 2 * X_MARGIN)
+        return max(1, math.ceil(label / per_year))
+
     def _update_ticks(self) -> None:
-        ticks = _year_ticks(self._years)
+        ticks = _year_ticks(self._years, self._label_step())
         for plot in (self._budget_plot, self._people_plot):
             plot.getAxis("bottom").setTicks(ticks)
             plot.getAxis("left").picture = None  # re-run tickStrings in the new digits
@@ -123,14 +152,27 @@ class SeriesChart(QWidget):
     # --- language ----------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
+        font = QApplication.font()  # the Bangla font is taller: axes must measure with it
+        for plot in (self._budget_plot, self._people_plot):
+            for name in ("left", "bottom"):
+                plot.getAxis(name).setTickFont(font)
+        self._people_plot.getAxis("bottom").setHeight(QFontMetrics(font).height() + 14)
         style = {"color": "#333", "font-size": "10pt"}
         self._budget_plot.setLabel("left", self.tr("Budget (crore taka)"), **style)
         self._people_plot.setLabel("left", self.tr("Beneficiaries (lakh)"), **style)
-        self._people_plot.setLabel("bottom", self.tr("Fiscal year"), **style)
-        self._budget_plot.setTitle(self.tr("Budget of listed programmes"), size="10pt")
-        self._people_plot.setTitle(self.tr("Beneficiaries of listed programmes"), size="10pt")
+        self._budget_plot.setTitle(self.tr("Budget of listed programmes, by fiscal year"),
+                                   size="10pt", color="#333")
+        self._people_plot.setTitle(self.tr("Beneficiaries of listed programmes, by fiscal year"),
+                                   size="10pt", color="#333")
         self._update_ticks()
-        self._hover.setText(self.tr("Point at a year in the chart to read its exact values."))
+        if self._shown is not None and self._shown < len(self._years):
+            self._hover.setText(self.describe(self._shown))
+        else:
+            self._hover.setText(self.tr("Point at a year in the chart to read its exact values."))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._update_ticks)  # after the plots have their new geometry
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -158,6 +200,7 @@ class SeriesChart(QWidget):
                 return
 
     def show_year(self, index: int) -> None:
+        self._shown = index
         for line in self._cursor:
             line.setValue(index)
             line.show()

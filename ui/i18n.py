@@ -42,6 +42,13 @@ def set_language(lang: str) -> None:
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("set_language needs a QApplication")
+    # Qt sends LanguageChange synchronously from (un)installTranslator, so everything that
+    # retranslate_ui() reads (language, locale, font) must be switched before that.
+    _current = lang
+    QLocale.setDefault(QLocale(QLocale.Language.Bengali, QLocale.Country.Bangladesh)
+                       if lang == "bn" else QLocale(QLocale.Language.English,
+                                                    QLocale.Country.India))
+    fonts.apply_app_font(lang)
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -53,11 +60,6 @@ def set_language(lang: str) -> None:
                 _installed.append(translator)
             else:
                 log.warning("translation catalog %s_%s.qm not found", catalog, lang)
-    _current = lang
-    QLocale.setDefault(QLocale(QLocale.Language.Bengali, QLocale.Country.Bangladesh)
-                       if lang == "bn" else QLocale(QLocale.Language.English,
-                                                    QLocale.Country.India))
-    fonts.apply_app_font(lang)
 
 
 def number(value: Decimal | int, places: int = 2) -> str:

@@ -38,6 +38,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QCloseEvent,
     QColor,
     QFont,
     QFontDatabase,
@@ -48,6 +49,8 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QRawFont,
+    QResizeEvent,
+    QTextLayout,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -92,8 +95,8 @@ __all__ = [
     "QLibraryInfo", "QLocale", "QModelIndex", "QObject", "QPersistentModelIndex", "QPointF",
     "QRect", "QRunnable", "QSettings", "QSize", "Qt", "QThread", "QThreadPool", "QTimer",
     "QTranslator", "Signal", "SignalInstance", "Slot", "qVersion",
-    "QAction", "QColor", "QFont", "QFontDatabase", "QFontInfo", "QFontMetrics",
-    "QGuiApplication", "QImage", "QPainter", "QPalette", "QRawFont",
+    "QAction", "QCloseEvent", "QColor", "QFont", "QFontDatabase", "QFontInfo", "QFontMetrics",
+    "QGuiApplication", "QImage", "QPainter", "QPalette", "QRawFont", "QResizeEvent", "QTextLayout",
     "QAbstractItemView", "QApplication", "QButtonGroup", "QCheckBox", "QComboBox", "QDialog",
     "QDialogButtonBox", "QFileDialog", "QFormLayout", "QFrame", "QGridLayout", "QGroupBox",
     "QHBoxLayout", "QHeaderView", "QLabel", "QLineEdit", "QListWidget", "QListWidgetItem",

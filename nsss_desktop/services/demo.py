@@ -293,9 +293,9 @@ def build_demo(db: Database, folder: Path | None = None, task: TaskState | None 
 def _load_action_plan(s, folder: Path, ministries: dict[str, Ministry],  # noqa: ANN001
                       sources: dict[str, Source]) -> int:
     plans = {
-        "seed": ActionPlan(title="NSSS Action Plan 2016-21", phase="Phase I", first_year=2016,
-                           last_year=2020),
-        "SP_VWB": ActionPlan(title="NSSS (2015): life-cycle reform commitments",
+        "seed": ActionPlan(code="AP2016", title="NSSS Action Plan 2016-21", phase="Phase I",
+                           first_year=2016, last_year=2020),
+        "SP_VWB": ActionPlan(code="NSSS2015", title="NSSS (2015): life-cycle reform commitments",
                              phase="Strategy", first_year=2014, last_year=2015),
     }
     s.add_all(plans.values())

@@ -82,7 +82,7 @@ def _journal_problems(conn: sqlcipher.Connection) -> list[str]:
 
 
 def verify(db: Database) -> VerifyReport:
-    conn = eng.connect(db.path, db.raw_key())
+    conn = eng.connect(db.path, db.raw_key(), wal=not db.read_only)
     try:
         return check_connection(conn)
     finally:
@@ -103,11 +103,12 @@ def _export(source: sqlcipher.Connection, target: Path, key: bytes) -> None:
         source.execute("DETACH DATABASE nsss_backup")
 
 
-def _write_verified_copy(source_path: Path, key: bytes, target: Path) -> None:
+def _write_verified_copy(source_path: Path, key: bytes, target: Path, *,
+                         source_wal: bool = True) -> None:
     partial = target.with_name(target.name + ".partial")
     for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
         leftover.unlink(missing_ok=True)
-    source = eng.connect(source_path, key)
+    source = eng.connect(source_path, key, wal=source_wal)
     try:
         _export(source, partial, key)
     except sqlcipher.Error as exc:
@@ -142,7 +143,7 @@ def backup_to(db: Database, target: Path, *, overwrite: bool = False) -> Path:
         raise DatabaseExists(f"{target} already exists.",
                              hint="Choose a new file name for the backup.")
     target.parent.mkdir(parents=True, exist_ok=True)
-    _write_verified_copy(db.path, db.raw_key(), target)
+    _write_verified_copy(db.path, db.raw_key(), target, source_wal=not db.read_only)
     db.key_file.save(keys.key_file_for(target))
     return target
 
@@ -157,7 +158,7 @@ def restore(backup: Path, target: Path, *, passphrase: str | None = None,
     """
     backup, target = Path(backup), Path(target)
     with Database.open(backup, passphrase=passphrase, recovery_code=recovery_code,
-                       use_keyring=use_keyring, upgrade=False) as source:
+                       use_keyring=use_keyring, upgrade=False, read_only=True) as source:
         report = verify(source)
         if not report.ok:
             raise DatabaseDamaged(f"The backup {backup.name} is damaged: "
@@ -172,7 +173,7 @@ def restore(backup: Path, target: Path, *, passphrase: str | None = None,
                          "as a .replaced file, never deleted.")
             kept = _move_aside(target)
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write_verified_copy(source.path, source.raw_key(), target)
+        _write_verified_copy(source.path, source.raw_key(), target, source_wal=False)
         source.key_file.save(keys.key_file_for(target))
     return kept
 
@@ -182,6 +183,10 @@ def _move_aside(target: Path) -> Path:
 
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     kept = target.with_name(f"{target.name}.replaced-{stamp}")
+    n = 1
+    while any(Path(f"{kept}{suffix}").exists() for suffix in ("", "-wal", "-shm", ".keys")):
+        n += 1  # never replace (that is, delete) a database kept aside earlier this second
+        kept = target.with_name(f"{target.name}.replaced-{stamp}-{n}")
     for suffix in ("", "-wal", "-shm", ".keys"):
         src = Path(f"{target}{suffix}")
         if src.exists():

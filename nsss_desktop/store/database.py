@@ -55,13 +55,15 @@ class UnlockInfo:
 class Database:
     """An unlocked installation database. Close it when done (or use it as a context manager)."""
 
-    def __init__(self, path: Path, key: bytes, key_file: keys.KeyFile, unlock: UnlockInfo):
+    def __init__(self, path: Path, key: bytes, key_file: keys.KeyFile, unlock: UnlockInfo,
+                 *, read_only: bool = False):
         self.path = path
+        self.read_only = read_only
         self.db_id = key_file.db_id
         self.unlock = unlock
         self._key = key
         self._key_file = key_file
-        self.engine: Engine = eng.make_engine(path, key)
+        self.engine: Engine = eng.make_engine(path, key, wal=not read_only)
 
     # --- lifecycle ----------------------------------------------------------------------------
 
@@ -117,8 +119,13 @@ class Database:
         recovery_code: str | None = None,
         use_keyring: bool = True,
         upgrade: bool = True,
+        read_only: bool = False,
     ) -> Database:
-        """Unlock and open; raise a typed error that says what to do when that is not possible."""
+        """Unlock and open; raise a typed error that says what to do when that is not possible.
+
+        `read_only=True` (for backups being restored) never writes to the file: no upgrade and
+        no switch to WAL mode. Writing through such a Database is not supported.
+        """
         path = Path(path)
         if not path.exists():
             raise DatabaseMissing(
@@ -131,7 +138,7 @@ class Database:
         key_file = keys.KeyFile.load(keys.key_file_for(path))
         key, method = cls._obtain_key(key_file, passphrase, recovery_code, use_keyring)
         try:
-            eng.probe(path, key)
+            eng.probe(path, key, wal=not read_only)
         except DatabaseDamaged:
             if method != "keyring":
                 raise
@@ -139,9 +146,9 @@ class Database:
             log.warning("the key in the OS keyring does not open this database; ignoring it")
             cls._obtain_key(key_file, None, None, use_keyring=False)  # raises Locked
             raise
-        db = cls(path, key, key_file, UnlockInfo(method, 0.0))
+        db = cls(path, key, key_file, UnlockInfo(method, 0.0), read_only=read_only)
         try:
-            if upgrade:
+            if upgrade and not read_only:
                 db._upgrade_if_needed()
         except Exception:
             db.close()
@@ -179,6 +186,11 @@ class Database:
         head = migrate.head_revision()
         if current == head:
             return
+        if current is not None and not migrate.is_known_revision(current):
+            raise MigrationFailed(
+                f"This database has schema version {current}, which this version of NSSS M&E "
+                "Desktop does not know: it was made or upgraded by a newer version.",
+                hint="Install the newer version of the app. The database was not changed.")
         from nsss_desktop.store.backup import backup_to  # local: backup imports this module
 
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -188,8 +200,9 @@ class Database:
         try:
             migrate.upgrade(self.engine)
         except Exception as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]  # no SQL
             raise MigrationFailed(
-                f"Upgrading the database from version {current} to {head} failed: {exc}",
+                f"Upgrading the database from version {current} to {head} failed: {reason}",
                 hint=f"The database was not changed; a backup was also saved as {target.name}.",
             ) from exc
         self.unlock.migrated_from = current

@@ -44,8 +44,13 @@ def check_file(path: Path) -> None:
         )
 
 
-def connect(path: Path, key: bytes, *, timeout: float = 30.0) -> sqlcipher.Connection:
-    """Open one keyed connection with the house PRAGMAs; the caller checks it can read."""
+def connect(path: Path, key: bytes, *, timeout: float = 30.0,
+            wal: bool = True) -> sqlcipher.Connection:
+    """Open one keyed connection with the house PRAGMAs; the caller checks it can read.
+
+    `wal=False` leaves the file's journal mode as it is, so that only reading it never writes
+    to it: a backup being restored stays byte-for-byte intact and may sit on read-only media.
+    """
     conn = sqlcipher.connect(str(path), timeout=timeout, isolation_level=None,
                              check_same_thread=False)
     conn.execute(key_pragma(key))
@@ -54,15 +59,16 @@ def connect(path: Path, key: bytes, *, timeout: float = 30.0) -> sqlcipher.Conne
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute(f"PRAGMA cache_size = -{CACHE_SIZE_KIB}")
     conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-    conn.execute("PRAGMA journal_mode = WAL")
+    if wal:
+        conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     return conn
 
 
-def probe(path: Path, key: bytes) -> None:
+def probe(path: Path, key: bytes, *, wal: bool = True) -> None:
     """Read the schema with the key; a key that unwrapped but cannot read means a damaged file."""
     try:
-        conn = connect(path, key)
+        conn = connect(path, key, wal=wal)
     except sqlcipher.DatabaseError as exc:
         raise damaged(path, exc) from exc
     try:
@@ -82,12 +88,12 @@ def damaged(path: Path, exc: Exception) -> DatabaseDamaged:
     )
 
 
-def make_engine(path: Path, key: bytes) -> Engine:
+def make_engine(path: Path, key: bytes, *, wal: bool = True) -> Engine:
     """An engine whose pool hands out keyed connections; UoWs ask for BEGIN IMMEDIATE."""
     engine = create_engine(
         "sqlite://",
         module=sqlcipher,
-        creator=lambda: connect(path, key),
+        creator=lambda: connect(path, key, wal=wal),
         poolclass=QueuePool,
         pool_size=4,
         max_overflow=4,

@@ -15,14 +15,14 @@ from types import TracebackType
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, delete, func, insert, select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from nsss_desktop.domain.ids import new_id
 from nsss_desktop.errors import DiskFull
 from nsss_desktop.store.models import ChangeJournal, JournalTxn, UowContext
 
-_DISK_FULL_MARKERS = ("database or disk is full", "disk i/o error", "no space left")
+_DISK_FULL_MARKERS = ("database or disk is full", "no space left")
 
 
 class UnitOfWork:
@@ -50,15 +50,19 @@ class UnitOfWork:
                 at=self.at))
         except BaseException as exc:
             self._abort()
-            raise _translate(exc) from exc
+            translated = _translate(exc)
+            if translated is exc:
+                raise
+            raise translated from exc
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         if exc_type is not None:
             self._abort()
-            if isinstance(exc, DBAPIError | sqlite3.Error | sqlcipher.Error):
-                raise _translate(exc) from exc
+            translated = _translate(exc) if exc is not None else None
+            if translated is not None and translated is not exc:
+                raise translated from exc
             return
         try:
             self.session.flush()
@@ -73,7 +77,10 @@ class UnitOfWork:
             self._tx.commit()
         except BaseException as exc:
             self._abort()
-            raise _translate(exc) from exc
+            translated = _translate(exc)
+            if translated is exc:
+                raise
+            raise translated from exc
         finally:
             self._conn.close()
 

@@ -129,11 +129,11 @@ def _templates(tmp_path_factory):
 def empty_db(_templates, tmp_path) -> Made:
     """A fresh copy of a just-created database (schema at head, no data yet)."""
     t = _templates["empty"]
-    return Made(copy_db(t.path, tmp_path / "db"), t.passphrase, t.recovery_code)
+    return Made(copy_db(t.path, tmp_path / "empty"), t.passphrase, t.recovery_code)
 
 
 @pytest.fixture
 def demo_db_file(_templates, tmp_path) -> Made:
     """A fresh copy of a closed database holding the real demo data."""
     t = _templates["demo"]
-    return Made(copy_db(t.path, tmp_path / "db"), t.passphrase, t.recovery_code)
+    return Made(copy_db(t.path, tmp_path / "demo"), t.passphrase, t.recovery_code)

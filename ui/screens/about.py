@@ -18,14 +18,19 @@ from ui.qt import (
     QEvent,
     QHeaderView,
     QLabel,
+    QResizeEvent,
     QSplitter,
     Qt,
     QTableView,
     QTextBrowser,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
+    qconnect,
 )
+
+SOURCE_COLUMN_WIDTHS = {"code": 200, "title": 250}
 
 
 class AboutScreen(QWidget):
@@ -48,16 +53,20 @@ class AboutScreen(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.address = QLabel()
+        self.address.setWordWrap(True)
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.sources_title)
         right_layout.addWidget(self.table, 1)
+        right_layout.addWidget(self.address)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.text)
         splitter.addWidget(right)
-        splitter.setSizes([460, 700])
+        splitter.setSizes([400, 760])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
@@ -73,14 +82,33 @@ class AboutScreen(QWidget):
 
     def _show(self, table: DashboardTable) -> None:
         self.model.set_table(table)
+        keys = [c.key for c in table.columns]
         header = self.table.horizontalHeader()
-        for column, width in enumerate((170, 330, 220)):
-            header.resizeSection(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.resizeRowsToContents()
+        for key, width in SOURCE_COLUMN_WIDTHS.items():
+            if key in keys:
+                header.resizeSection(keys.index(key), width)
+        if "url" in keys:  # shown below the table for the selected source, in full
+            self.table.setColumnHidden(keys.index("url"), True)
+        qconnect(self.table.selectionModel().currentRowChanged,
+                 lambda current, _previous: self._show_address(current.row()))
         self._loaded = True
         self.retranslate_ui()
+        QTimer.singleShot(0, self.table.resizeRowsToContents)  # once the columns are laid out
         self.ready.emit()
+
+    def _show_address(self, row: int) -> None:
+        table = self.model.table
+        if table is None or not 0 <= row < len(table.rows):
+            self.address.setText(self.tr("Select a source to see its web address."))
+            return
+        self.address.setText(self.tr("Address: {url}").format(url=table.rows[row].get("url")
+                                                               or "—"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._loaded:
+            QTimer.singleShot(0, self.table.resizeRowsToContents)
 
     def _rule_html(self) -> str:
         steps = [
@@ -130,6 +158,7 @@ class AboutScreen(QWidget):
         self.sources_title.setText("<h3>{}</h3>".format(
             self.tr("Sources ({count})").format(count=i18n.number(count, 0))))
         self.model.set_language(i18n.current_language())
+        self._show_address(self.table.currentIndex().row())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -26,6 +26,8 @@ from ui.qt import (
     Signal,
 )
 
+CHART_MIN_WIDTH = 380
+
 
 class OverviewScreen(QWidget):
     """Emits `ready` once the data is on screen (screenshots and tests wait for it)."""
@@ -58,11 +60,12 @@ class OverviewScreen(QWidget):
         self.notes.setTextFormat(Qt.TextFormat.RichText)
         self.status = QLabel()
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.chart.setMinimumWidth(CHART_MIN_WIDTH)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.chart)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -99,8 +102,18 @@ class OverviewScreen(QWidget):
         self.status.hide()
         self._loaded = True
         self._show_notes()
-        self.table.resizeColumnsToContents()
+        self._fit_table()
         self.ready.emit()
+
+    def _fit_table(self) -> None:
+        """Give the table the width of its columns, so no column hides behind a scroll bar."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        needed = sum(header.sectionSize(i) for i in range(header.count()))
+        needed += 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        total = sum(self.splitter.sizes()) or self.width()
+        self.table.setMinimumWidth(min(needed, max(total - CHART_MIN_WIDTH, 200)))
+        self.splitter.setSizes([needed, max(total - needed, CHART_MIN_WIDTH)])
 
     def _failed(self, error: BaseException) -> None:
         from ui.errors import show_error
@@ -128,7 +141,7 @@ class OverviewScreen(QWidget):
         self.model.set_language(i18n.current_language())
         self._show_notes()
         if self._loaded:
-            self.table.resizeColumnsToContents()
+            self._fit_table()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

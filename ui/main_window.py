@@ -1,0 +1,130 @@
+"""The main window: a navigation list on the left, one screen at a time on the right.
+
+Screens load their data when first shown, each in a background job, and say when they are
+ready (`is_ready()` / `ready`), which screenshots and tests wait for. The window fits a
+1366×768 office screen. It owns the open database and closes it, after any running job, when
+the window closes.
+"""
+
+from __future__ import annotations
+
+from nsss_desktop.store.database import Database
+from ui.jobs import wait_for_jobs
+from ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QCloseEvent,
+    QEvent,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSize,
+    QStackedWidget,
+    Qt,
+    QWidget,
+    qconnect,
+    translate,
+)
+from ui.screens.about import AboutScreen
+from ui.screens.overview import OverviewScreen
+from ui.screens.placeholder import PlaceholderScreen
+from ui.screens.settings import SettingsScreen
+
+SCREENS = (
+    ("overview", QT_TRANSLATE_NOOP("Navigation", "Overview")),
+    ("action_plan", QT_TRANSLATE_NOOP("Navigation", "Action Plan")),
+    ("programmes", QT_TRANSLATE_NOOP("Navigation", "Programmes")),
+    ("ministries", QT_TRANSLATE_NOOP("Navigation", "Ministries")),
+    ("clusters", QT_TRANSLATE_NOOP("Navigation", "Clusters")),
+    ("life_cycles", QT_TRANSLATE_NOOP("Navigation", "Life cycles")),
+    ("search", QT_TRANSLATE_NOOP("Navigation", "Search")),
+    ("reports", QT_TRANSLATE_NOOP("Navigation", "Reports")),
+    ("sync", QT_TRANSLATE_NOOP("Navigation", "Sync")),
+    ("settings", QT_TRANSLATE_NOOP("Navigation", "Settings")),
+    ("about", QT_TRANSLATE_NOOP("Navigation", "About and sources")),
+)
+SCREEN_KEYS = tuple(key for key, _ in SCREENS)
+ALIASES = {"about-sources": "about", "action-plan": "action_plan", "life-cycles": "life_cycles"}
+WINDOW_SIZE = QSize(1366, 768)
+NAV_WIDTH = 180
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        self.screens: dict[str, QWidget] = {}
+        for key, title in SCREENS:
+            screen = self._make_screen(key, title)
+            self.screens[key] = screen
+            self.stack.addWidget(screen)
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.db_label, self.offline_label = QLabel(), QLabel()
+        self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.offline_label)
+        qconnect(self.nav.currentRowChanged, self._row_changed)
+        self.resize(WINDOW_SIZE)
+        self.retranslate_ui()
+        self.show_screen("overview")
+
+    def _make_screen(self, key: str, title: str) -> QWidget:
+        if key == "overview":
+            return OverviewScreen(self.db)
+        if key == "about":
+            return AboutScreen(self.db)
+        if key == "settings":
+            return SettingsScreen(self.db)
+        return PlaceholderScreen(key, title)
+
+    # --- navigation --------------------------------------------------------------------------
+
+    def show_screen(self, key: str) -> QWidget:
+        """Show a screen by key (or alias) and start loading its data."""
+        key = ALIASES.get(key, key).replace("-", "_")
+        if key not in self.screens:
+            raise KeyError(key)
+        self.nav.setCurrentRow(SCREEN_KEYS.index(key))
+        return self.screens[key]
+
+    def current_screen(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def _row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        screen = self.stack.currentWidget()
+        screen.ensure_loaded()  # type: ignore[attr-defined]
+
+    # --- language ----------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("NSSS M&E Desktop"))
+        for row, (_key, title) in enumerate(SCREENS):
+            self.nav.item(row).setText(translate("Navigation", title))
+        self.db_label.setText(self.tr("Database: {path}").format(path=str(self.db.path)))
+        self.offline_label.setText(self.tr("Offline: all data is on this computer"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        wait_for_jobs()
+        self.db.close()
+        super().closeEvent(event)
