@@ -329,3 +329,87 @@ def cmd_plan_evidence_save(args: argparse.Namespace) -> int:
         path = evidence.save_copy(db, args.evidence_id, args.dest)
     print(f"Saved {path} (content checked against its SHA-256).")
     return 0
+
+
+# --- plan search (full-text search of the Action Plan) ------------------------------------------
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from nsss_desktop.store.models import ActionPlan, Cluster, Ministry
+
+
+def register_search(plan_sub: argparse._SubParsersAction) -> None:
+    """Add `plan search QUERY` to the `plan` sub-commands (`plan_sub`)."""
+    from datetime import date
+
+    p = plan_sub.add_parser(
+        "search", help="full-text search of objectives, activities, indicators, comments, "
+                       "status notes and evidence titles (English and Bangla)")
+    p.add_argument("query", help="words to find; the last one may be the start of a word")
+    p.add_argument("--plan", metavar="CODE_OR_ID", help="only this action plan")
+    p.add_argument("--ministry", metavar="CODE_OR_ID",
+                   help="only activities this ministry leads or shares")
+    p.add_argument("--cluster", metavar="CODE_OR_ID", help="only this thematic cluster")
+    p.add_argument("--status", action="append", metavar="STATUS",
+                   help="only activities with this status on --as-of (repeatable)")
+    p.add_argument("--due-from", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--due-to", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--as-of", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                   help="date for the derived status (default: today)")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=cmd_plan_search)
+
+
+def _search_resolve(session: Session, model: type[ActionPlan | Cluster | Ministry],
+                    value: str | None, what: str) -> str | None:
+    """A code or an id given on the command line -> the row id (UsageError if neither)."""
+    from sqlalchemy import or_, select
+
+    if value is None:
+        return None
+    found = session.scalar(select(model.id).where(or_(model.id == value, model.code == value)))
+    if found is None:
+        raise UsageError(f"No {what} '{value}'.", hint=f"Give the {what}'s code or id.")
+    return found
+
+
+def cmd_plan_search(args: argparse.Namespace) -> int:
+    import dataclasses
+    import json
+
+    from nsss_desktop.cli import open_db
+    from nsss_desktop.services.reform_status import current_statuses
+    from nsss_desktop.services.search import search
+    from nsss_desktop.store.models import ActionPlan, Cluster, Ministry
+
+    as_of = args.as_of or date.today()
+    with open_db(args) as db, db.reader() as session:
+        result = search(
+            session, args.query, as_of=as_of,
+            plan_id=_search_resolve(session, ActionPlan, args.plan, "action plan"),
+            ministry_id=_search_resolve(session, Ministry, args.ministry, "ministry"),
+            cluster_id=_search_resolve(session, Cluster, args.cluster, "cluster"),
+            status=args.status, due_from=args.due_from, due_to=args.due_to,
+            limit=args.limit, offset=args.offset)
+        statuses = current_statuses(session, as_of, {h.activity_id for h in result.hits
+                                                      if h.activity_id})
+    if args.json:
+        print(json.dumps({"query": result.query, "total": result.total, "hits": [
+            {**dataclasses.asdict(h), "status": statuses[h.activity_id].status
+             if h.activity_id in statuses else None} for h in result.hits]},
+            ensure_ascii=False, indent=2))
+        return 0
+    for hit in result.hits:
+        where = f"activity {hit.activity_number}" if hit.activity_id else \
+            f"objective {hit.objective_number}"
+        status = f" [{statuses[hit.activity_id].status}]" if hit.activity_id in statuses else ""
+        print(f"{where} · {hit.kind}{status}: {' '.join(hit.snippet.split())}")
+    shown = f"{result.offset + 1}-{result.offset + len(result.hits)} of " if result.hits else ""
+    print(f"{shown}{result.total} hit(s).")
+    return 0
+
+
+SUBCOMMANDS.extend([register_status, register_search])

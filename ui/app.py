@@ -21,7 +21,7 @@ from nsss_desktop.services import overview
 from nsss_desktop.store.database import Database
 from ui import errors, i18n, session
 from ui.jobs import Job, wait_for_jobs
-from ui.main_window import SCREEN_KEYS, WINDOW_SIZE, MainWindow
+from ui.main_window import SCREEN_KEYS, WINDOW_SIZE, MainWindow, screen_key
 from ui.qt import QApplication, QEventLoop, QObject, QTimer, QWidget, qconnect, qVersion
 from ui.unlock import UnlockDialog
 from ui.wizard import FirstRunWizard
@@ -120,23 +120,28 @@ class AppController(QObject):
             self.quit(1)
 
     def open_main(self, db: Database) -> None:
-        """Show the main window in the saved (or requested) language."""
-        if self.lang is None:
-            saved = overview.installation(db).language
-            if saved and saved != i18n.current_language():
-                i18n.set_language(saved)
-                session.remember_language(saved)
+        """Read the saved language in a worker, then show the main window."""
+        Job(None, lambda _s: overview.installation(db), progress=False) \
+            .success(lambda info: self._show_main(db, info)) \
+            .failure(lambda error: self._show_main(db, None, error)).start()
+
+    def _show_main(self, db: Database, info: overview.Installation | None,
+                   error: BaseException | None = None) -> None:
+        if self.lang is None and info is not None and info.language \
+                and info.language != i18n.current_language():
+            i18n.set_language(info.language)
+            session.remember_language(info.language)
         self.window = MainWindow(db)
         self.window.show()
+        if error is not None:
+            errors.show_error(self.window, error)
         if self.screenshot:
-            key = self.screen.replace("-", "_")
-            if key not in SCREEN_KEYS and self.screen not in ("about-sources",):
+            if screen_key(self.screen) is None:
                 print(f"error: no screen called '{self.screen}'. Screens: "
                       + ", ".join(SCREEN_KEYS), file=sys.stderr)
                 self.quit(2)
                 return
-            target = self.window.show_screen(self.screen)
-            self._capture(self.window, target)
+            self._capture(self.window, self.window.show_screen(self.screen))
 
     # --- screenshots -------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 from nsss_desktop.tasks import TaskState
 from ui import core_text
 from ui.qt import (
+    QCoreApplication,
     QObject,
     QProgressDialog,
     QRunnable,
@@ -67,14 +68,18 @@ class Job(QObject, Generic[T]):
     def __init__(self, parent: QWidget | None, fn: Callable[[TaskState], T], *,
                  title: str = "", progress: bool = True, cancellable: bool = True,
                  min_duration_ms: int = 400) -> None:
-        super().__init__()
+        # Owned by the application, not by Python: the job must outlive its last Python
+        # reference until its queued result is delivered, and it must never be destroyed by a
+        # garbage collection on the worker thread or inside its own slot. `_finish` schedules
+        # the deletion with deleteLater(), which Qt runs on the GUI thread once the slot is done.
+        super().__init__(QCoreApplication.instance())
         self._parent, self._fn, self._title = parent, fn, title
         self._show_progress, self._cancellable = progress, cancellable
         self._min_duration_ms = min_duration_ms
         self._on_success: Callable[[T], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
         self._dialog: QProgressDialog | None = None
-        self._signals = _Signals()
+        self._signals = _Signals(self)
         self.state = TaskState(self._signals.progress.emit)
         qconnect(self._signals.progress, self._progress, QUEUED)
         qconnect(self._signals.succeeded, self._succeeded, QUEUED)
@@ -139,6 +144,7 @@ class Job(QObject, Generic[T]):
             self._dialog.deleteLater()
         self._dialog = None
         Job._running.discard(self)
+        self.deleteLater()
 
     def _succeeded(self, result: T) -> None:
         assert on_gui_thread()

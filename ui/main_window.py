@@ -50,6 +50,12 @@ WINDOW_SIZE = QSize(1366, 768)
 NAV_WIDTH = 180
 
 
+def screen_key(name: str) -> str | None:
+    """The screen key for a name or alias ("about-sources" -> "about"), or None."""
+    key = ALIASES.get(name, name).replace("-", "_")
+    return key if key in SCREEN_KEYS else None
+
+
 class MainWindow(QMainWindow):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,11 +100,11 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, key: str) -> QWidget:
         """Show a screen by key (or alias) and start loading its data."""
-        key = ALIASES.get(key, key).replace("-", "_")
-        if key not in self.screens:
+        resolved = screen_key(key)
+        if resolved is None:
             raise KeyError(key)
-        self.nav.setCurrentRow(SCREEN_KEYS.index(key))
-        return self.screens[key]
+        self.nav.setCurrentRow(SCREEN_KEYS.index(resolved))
+        return self.screens[resolved]
 
     def current_screen(self) -> QWidget:
         return self.stack.currentWidget()

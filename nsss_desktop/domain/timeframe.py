@@ -13,8 +13,10 @@ The plan tables write timeframes by hand, in English or Bangla: "June 2017", "FY
 
 Conventions (Bangladesh): a fiscal year runs 1 July - 30 June, so "FY 2017-18" and "2017-18"
 are due 30 June 2018; a bare year or a range of calendar years ("2016-2021", "2016-21") is due
-31 December of the last year; "Q3 2018-19" is the fiscal third quarter (due 31 March 2019),
-while "Q3 2018" is the calendar quarter. Nothing here reads the clock.
+31 December of the last year (also "Early/Mid/Late 2018": a due date never earlier than
+meant, so nothing shows as delayed too soon); "Q3 2018-19" is the fiscal third quarter (due
+31 March 2019), while "Q3 2018" is the calendar quarter; "X to Y" is due when Y is. Nothing
+here reads the clock.
 """
 
 from __future__ import annotations

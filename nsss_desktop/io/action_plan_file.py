@@ -5,8 +5,7 @@ and the parse work on those bytes, so the file cannot change between a check and
 Nothing in it is ever executed: macro-enabled workbooks are refused outright (not merely
 ignored), formulas are read as text and reported by the importer, and external links are not
 followed. The checks name the problem the user can act on: an encrypted workbook needs its
-password removed in Excel, an .xls needs saving as .xlsx, a macro workbook needs saving as a
-plain workbook.
+password removed in Excel; an .xls or .xlsb, or a macro workbook, needs saving as .xlsx.
 """
 
 from __future__ import annotations
@@ -30,7 +29,7 @@ MAX_FILE_BYTES = 30 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 400 * 1024 * 1024  # a zip bomb expands far past what 20,000 rows need
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURE = b"PK\x03\x04"
-MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlam", ".xlsb")
+MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlam")
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _MERGE_TAG = re.compile(rb'<(?:[A-Za-z0-9_]+:)?mergeCell\s[^>]*?\bref\s*=\s*["\']'
                         rb'([A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?)["\']')
@@ -117,15 +116,18 @@ def open_workbook(path: Path) -> OpenedWorkbook:
                          hint="Close the file in Excel and check it can be opened.") from exc
     if len(data) > MAX_FILE_BYTES:
         raise _refuse(name, "too_large", "The file grew past the limit while being read.")
+    if path.suffix.lower() == ".xlsb":
+        raise _refuse(name, "unsupported_format", "A binary workbook (.xlsb) cannot be read.",
+                      "In Excel: File > Save As > Excel Workbook (*.xlsx).")
     if path.suffix.lower() in MACRO_SUFFIXES:
-        raise _refuse(name, "macro", f"A macro-enabled or binary workbook ({path.suffix}) is "
-                      "not accepted.", "In Excel: File > Save As > Excel Workbook (*.xlsx).")
+        raise _refuse(name, "macro", f"A macro-enabled workbook ({path.suffix}) is not "
+                      "accepted.", "In Excel: File > Save As > Excel Workbook (*.xlsx).")
     if data.startswith(OLE2_SIGNATURE):
         if _ENCRYPTED_STREAM in data:
             raise _refuse(name, "encrypted", "The workbook is password-protected (encrypted).",
                           "Open it in Excel, remove the password (File > Info > Protect "
                           "Workbook) and save it again.")
-        raise _refuse(name, "old_format", "This is an Excel 97-2003 (.xls) workbook.",
+        raise _refuse(name, "unsupported_format", "This is an Excel 97-2003 (.xls) workbook.",
                       "In Excel: File > Save As > Excel Workbook (*.xlsx).")
     return _open_zip(name, data)
 

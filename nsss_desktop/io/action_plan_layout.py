@@ -90,8 +90,13 @@ def match_header(value: object) -> str | None:
 
 def clean_text(value: str) -> str:
     """Text as stored: NFC, Unix newlines, no trailing spaces on lines, trimmed."""
-    lines = _nfc(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join(line.rstrip() for line in lines).strip()
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    value = value.translate(_ZERO_WIDTH)
+    if "\r" in value or "\n" in value:  # most cells are one line: skip the split
+        lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        value = "\n".join(line.rstrip() for line in lines)
+    return value.strip()
 
 
 def text_key(value: str) -> str:

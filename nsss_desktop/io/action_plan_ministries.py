@@ -90,6 +90,7 @@ class MinistryIndex:
                     found.setdefault(key, set()).add(m.id)
         self._unique = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
         self._ambiguous = {k: sorted(v) for k, v in found.items() if len(v) > 1}
+        self._cells: dict[str, Resolved] = {}  # a plan repeats the same few cells
 
     def lookup(self, text: str) -> str | None:
         """The id of the one ministry `text` names, or None."""
@@ -97,6 +98,12 @@ class MinistryIndex:
 
     def resolve(self, cell: str) -> Resolved:
         """Every ministry a cell names (split on , ; newlines and, where needed, ' and ')."""
+        if cell not in self._cells:
+            self._cells[cell] = self._resolve(cell)
+        found = self._cells[cell]
+        return Resolved(list(found.ids), list(found.unknown), dict(found.ambiguous))
+
+    def _resolve(self, cell: str) -> Resolved:
         result = Resolved()
         for part in split_list(cell):
             ids = self._split_on_and(part)

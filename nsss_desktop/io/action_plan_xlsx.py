@@ -12,6 +12,7 @@ duplicate numbers) are the importer's, which knows the reference data.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import zipfile
 import zlib
@@ -78,7 +79,9 @@ class SheetRead:
     problems: list[Problem]
 
 
-def _as_text(value: object) -> str:
+def _as_text(value: object, number_format: str = "") -> str:
+    """A cell's value as text. Excel turns a typed "June 2017" into the date 1 June 2017
+    shown as "Jun-17": a date whose format shows no day is read back as "June 2017"."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -87,6 +90,8 @@ def _as_text(value: object) -> str:
         return str(int(value))
     if isinstance(value, float):
         return format(Decimal(repr(value)), "f")
+    if isinstance(value, dt.datetime) and "d" not in number_format.lower():
+        return f"{calendar.month_name[value.month]} {value.year}"
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
     if isinstance(value, dt.date | dt.time):
@@ -154,7 +159,7 @@ class _SheetReader:
         self.problems: list[Problem] = []
         self.records: list[SheetRecord] = []
         self.merges: dict[int, list[tuple[int, int]]] = {}  # column -> sorted (first, last)
-        self.origins: dict[tuple[int, int], Cell] = {}
+        self.origins: dict[tuple[int, int], Cell] = {}  # top cells of merged ranges
         self.activity_owner: dict[tuple[int, int], SheetRecord] = {}
         self.formula_cells: set[tuple[int, int]] = set()
         for ref in opened.merged_ranges(self.title):
@@ -222,7 +227,7 @@ class _SheetReader:
                 self.formula_cells.add((index, col))
                 had_formula = True
                 continue
-            text = _as_text(getattr(cell, "value", None))
+            text = _as_text(getattr(cell, "value", None), getattr(cell, "number_format", ""))
             if len(text) > MAX_CELL_CHARS:
                 self.problems.append(Problem(
                     self.title, index, get_column_letter(col), "too_long",
@@ -232,7 +237,8 @@ class _SheetReader:
             if text:
                 span = self._merge(index, col) or (index, index)
                 own[key] = Cell(text, index, get_column_letter(col), span[1] - span[0] + 1)
-                self.origins[(index, col)] = own[key]
+                if span[1] > span[0]:  # the top of a merge: rows below inherit it
+                    self.origins[(index, col)] = own[key]
         if not own and not had_formula:
             return False
         if index <= self.header_row + 3 and (_is_column_numbering(own) or _is_header_again(own)):

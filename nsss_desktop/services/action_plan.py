@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from nsss_desktop.domain.enums import ActivityStatus
 from nsss_desktop.domain.timeframe import parse_timeframe
-from nsss_desktop.errors import ImportRefused, UsageError
+from nsss_desktop.errors import ImportRefused, Problem, UsageError
 from nsss_desktop.io.action_plan_export import ExportRow, write_plan_workbook
 from nsss_desktop.io.action_plan_file import open_workbook
 from nsss_desktop.io.action_plan_ministries import MinistryIndex, MinistryRef
@@ -98,14 +98,16 @@ def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
 
 
 def list_plans(session: Session) -> list[PlanSummary]:
-    """Every plan with its size, oldest first (2015 strategy, 2016-21, 2021-26 ...)."""
+    """Every plan with its size, oldest first (2015 strategy, 2016-21, 2021-26 ...); plans
+    imported without years come last, by code."""
     objectives = dict(session.execute(select(Objective.action_plan_id, func.count())
                                       .group_by(Objective.action_plan_id)).all())
     activities = dict(session.execute(select(Objective.action_plan_id, func.count(Activity.id))
                                       .join(Activity, Activity.objective_id == Objective.id)
                                       .group_by(Objective.action_plan_id)).all())
     plans = session.scalars(select(ActionPlan)).all()
-    plans = sorted(plans, key=lambda p: (p.first_year or 0, p.code or "", p.id))
+    plans = sorted(plans, key=lambda p: (p.first_year is None, p.first_year or 0,
+                                         p.code or "", p.id))
     return [PlanSummary(p.id, p.code, p.title, p.phase, p.first_year, p.last_year,
                         objectives.get(p.id, 0), activities.get(p.id, 0)) for p in plans]
 
@@ -233,6 +235,9 @@ def import_plan(db: Database, path: Path, *, plan_code: str, plan_title: str | N
         opened.close()
     if any(p.code in ("missing_column", "too_many_rows") for p in read.problems):
         raise ImportRefused(read.problems)
+    if not read.records and not read.problems:
+        raise ImportRefused([Problem(read.sheet, read.header_row, None, "empty_sheet",
+                                     "There are no activities below the header row.")])
     task.set_status("Checking the rows…")
     with db.reader() as session:
         ministries = list(session.scalars(select(Ministry)))

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from nsss_desktop.domain.ids import new_id
@@ -31,7 +31,8 @@ from nsss_desktop.store.models import (
 )
 from nsss_desktop.tasks import TaskState
 
-__all__ = ["FieldChange", "ImportReport", "RowRef", "apply_changes", "plan_changes"]
+__all__ = ["FieldChange", "ImportReport", "PlannedImport", "RowRef", "apply_changes",
+           "plan_changes"]
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ class _Stored:
 
 
 @dataclass
-class _Plan:
+class PlannedImport:
     """The report plus what `apply_changes` must do to bring the store in line with it."""
 
     report: ImportReport
@@ -191,10 +192,10 @@ def _ref(row: PlanRow | None, s: _Stored | None, objectives: dict[str, Objective
 
 
 def plan_changes(session: Session, rows: list[PlanRow], report: ImportReport, *,
-                 title: str | None, names: dict[str, str]) -> _Plan:
+                 title: str | None, names: dict[str, str]) -> PlannedImport:
     """Compare the sheet with the stored plan; fill `report`; return what to apply."""
     plan = session.scalar(select(ActionPlan).where(ActionPlan.code == report.plan_code))
-    work = _Plan(report, plan, title or (plan.title if plan else report.plan_code))
+    work = PlannedImport(report, plan, title or (plan.title if plan else report.plan_code))
     report.plan_title = work.title
     if plan is None:
         report.plan_is_new = True
@@ -226,7 +227,7 @@ def plan_changes(session: Session, rows: list[PlanRow], report: ImportReport, *,
     return work
 
 
-def _resolve_objectives(work: _Plan, rows: list[PlanRow], matched: dict[int, _Stored],
+def _resolve_objectives(work: PlannedImport, rows: list[PlanRow], matched: dict[int, _Stored],
                         objectives: dict[str, Objective]) -> None:
     by_key: dict[str, Objective] = {}
     for o in objectives.values():
@@ -275,10 +276,10 @@ def _resolve_objectives(work: _Plan, rows: list[PlanRow], matched: dict[int, _St
         work.report.objective_changes.append(FieldChange("new objective", "", text))
 
 
-def apply_changes(session: Session, work: _Plan, task: TaskState) -> None:
+def apply_changes(session: Session, work: PlannedImport, task: TaskState) -> None:
     """Write what `plan_changes` found, in the caller's unit of work; only what differs.
 
-    The models declare no ORM relationships, so the flush order is set here: plan, then
+    The models declare no ORM relationships, so the write order is set here: plan, then
     objectives, then activities, then the indicator and ministry rows that point at them.
     """
     plan = work.plan
@@ -298,31 +299,39 @@ def apply_changes(session: Session, work: _Plan, task: TaskState) -> None:
         session.add(Objective(id=work.objective_of_key[key], action_plan_id=plan.id,
                               number=number, text_en=text))
     session.flush()
-    children: list[object] = []
+    activities: list[dict[str, object]] = []
+    children: dict[type, list[dict[str, object]]] = {Indicator: [], ActivitySharedMinistry: []}
     total = max(len(work.work), 1)
     for done, (row, stored) in enumerate(work.work):
         task.check()
         objective_id = work.objective_of_key[text_key(row.objective)]
         if stored is None:
-            children.extend(_insert(session, row, objective_id))
+            activities.append(_insert(row, objective_id, children))
         else:
-            children.extend(_update(session, row, stored, objective_id))
-        task.set_progress(0.6 + 0.35 * done / total)
+            _update(session, row, stored, objective_id, children)
+        task.set_progress(0.6 + 0.3 * done / total)
     session.flush()
-    task.check()
-    session.add_all(children)
+    # New rows go in as bulk INSERTs (executemany): the journal triggers fire per row all
+    # the same, without the ORM's per-object bookkeeping that no one reads afterwards.
+    for model, rows in ((Activity, activities), *children.items()):
+        task.check()
+        if rows:
+            session.execute(insert(model), rows)
+    task.set_progress(0.95)
 
 
-def _insert(session: Session, row: PlanRow, objective_id: str) -> list[object]:
+def _insert(row: PlanRow, objective_id: str,
+            children: dict[type, list[dict[str, object]]]) -> dict[str, object]:
     tf = row.timeframe
     activity_id = new_id()
-    session.add(Activity(id=activity_id, objective_id=objective_id, number=row.number,
-                         text_en=row.activity, timeframe_text=tf.text, due_date=tf.due_date,
-                         recurrence=tf.recurrence, responsible_ministry_id=row.lead_id))
-    return [*(Indicator(id=new_id(), activity_id=activity_id, text_en=text)
-              for text in row.indicators),
-            *(ActivitySharedMinistry(id=new_id(), activity_id=activity_id, ministry_id=m)
-              for m in row.shared_ids)]
+    children[Indicator].extend({"id": new_id(), "activity_id": activity_id, "text_en": text}
+                               for text in row.indicators)
+    children[ActivitySharedMinistry].extend(
+        {"id": new_id(), "activity_id": activity_id, "ministry_id": m} for m in row.shared_ids)
+    return {"id": activity_id, "objective_id": objective_id, "number": row.number,
+            "text_en": row.activity, "text_bn": None, "timeframe_text": tf.text,
+            "due_date": tf.due_date, "recurrence": tf.recurrence,
+            "responsible_ministry_id": row.lead_id, "source_id": None}
 
 
 def _set(obj: object, name: str, value: object) -> None:
@@ -330,8 +339,9 @@ def _set(obj: object, name: str, value: object) -> None:
         setattr(obj, name, value)
 
 
-def _update(session: Session, row: PlanRow, s: _Stored, objective_id: str) -> list[object]:
-    """Change only the fields that differ; return the indicator/ministry rows to add."""
+def _update(session: Session, row: PlanRow, s: _Stored, objective_id: str,
+            children: dict[type, list[dict[str, object]]]) -> None:
+    """Change only the fields that differ; queue the indicator/ministry rows to add."""
     a, tf = s.activity, row.timeframe
     due: date | None = tf.due_date
     if row.number and row.number != normalise_number(a.number):
@@ -346,12 +356,13 @@ def _update(session: Session, row: PlanRow, s: _Stored, objective_id: str) -> li
         keep += 1
     for ind in s.indicators[keep:]:
         session.delete(ind)
+    children[Indicator].extend({"id": new_id(), "activity_id": a.id, "text_en": text}
+                               for text in row.indicators[keep:])
     wanted = set(row.shared_ids)
     for link in s.shared:
         if link.ministry_id not in wanted:
             session.delete(link)
     have = {link.ministry_id for link in s.shared}
-    return [*(Indicator(id=new_id(), activity_id=a.id, text_en=text)
-              for text in row.indicators[keep:]),
-            *(ActivitySharedMinistry(id=new_id(), activity_id=a.id, ministry_id=m)
-              for m in row.shared_ids if m not in have)]
+    children[ActivitySharedMinistry].extend(
+        {"id": new_id(), "activity_id": a.id, "ministry_id": m}
+        for m in row.shared_ids if m not in have)

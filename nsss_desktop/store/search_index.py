@@ -10,7 +10,9 @@ One FTS row per searchable source row (`kind`, `ref_id`), with the activity it b
 plan, so that a hit can be shown in context and filtered. Rows with no text are not indexed.
 FTS5 cannot look a row up by an UNINDEXED column without scanning the whole table, so the
 FTS rowid of each source row is kept in `reform_fts_key` (unique on kind + ref_id, indexed by
-activity); updates and deletes find their FTS row through it in O(log n).
+activity); updates and deletes find their FTS row through it in O(log n). The key table also
+carries the kind, activity and plan of each row: a search filters and labels its hits by
+joining this compact table on the rowid, instead of reading every hit's stored text.
 
 Tokenizer: `unicode61` by default treats only letters (L*), numbers (N*) and private-use (Co)
 characters as parts of a word, so it cuts Bangla words apart at every vowel sign, virama and
@@ -32,9 +34,8 @@ from dataclasses import dataclass
 
 FTS_TABLE = "reform_fts"
 KEY_TABLE = "reform_fts_key"
-# Every table of the index (the FTS5 table, its five shadow tables and the key table) starts
-# with this prefix; the schema comparison leaves exactly these out (see `is_index_table`).
-TABLE_PREFIX = "reform_fts"
+# The index's tables are the FTS5 table, its five shadow tables and the key table; the schema
+# comparison leaves exactly these out (see `is_index_table`).
 FTS5_SHADOW_SUFFIXES = ("config", "content", "data", "docsize", "idx")
 TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
 TEXT_COLUMN = 4  # position of `text` in reform_fts, for snippet() and highlight()
@@ -100,7 +101,7 @@ def create_sql() -> list[str]:
     """The index tables (empty); `populate_sql()` fills them from existing rows."""
     return [
         f"CREATE TABLE {KEY_TABLE} (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, "
-        f"ref_id TEXT NOT NULL, activity_id TEXT, UNIQUE (kind, ref_id))",
+        f"ref_id TEXT NOT NULL, activity_id TEXT, plan_id TEXT, UNIQUE (kind, ref_id))",
         f"CREATE INDEX ix_{KEY_TABLE}_activity_id ON {KEY_TABLE} (activity_id)",
         f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(kind UNINDEXED, ref_id UNINDEXED, "
         f"activity_id UNINDEXED, plan_id UNINDEXED, text, tokenize = \"{TOKENIZE}\")",
@@ -118,10 +119,10 @@ def _add(source: IndexedSource, row: str) -> str:
     activity = source.activity_expr.format(row=row)
     plan = source.plan_expr.format(row=row)
     return (
-        f"INSERT INTO {KEY_TABLE} (kind, ref_id, activity_id) "
-        f"SELECT '{source.kind}', {row}.id, {activity} WHERE {text} <> ''; "
+        f"INSERT INTO {KEY_TABLE} (kind, ref_id, activity_id, plan_id) "
+        f"SELECT '{source.kind}', {row}.id, {activity}, {plan} WHERE {text} <> ''; "
         f"INSERT INTO {FTS_TABLE} (rowid, kind, ref_id, activity_id, plan_id, text) "
-        f"SELECT k.id, k.kind, k.ref_id, k.activity_id, {plan}, {text} FROM {KEY_TABLE} AS k "
+        f"SELECT k.id, k.kind, k.ref_id, k.activity_id, k.plan_id, {text} FROM {KEY_TABLE} AS k "
         f"WHERE k.kind = '{source.kind}' AND k.ref_id = {row}.id;"
     )
 
@@ -156,20 +157,21 @@ def trigger_sql(source: IndexedSource) -> list[str]:
         f'CREATE TRIGGER {name}_delete AFTER DELETE ON "{table}" FOR EACH ROW BEGIN '
         f"{_remove(source, 'OLD')} END",
     ]
+    moved = None
     if table == "activity":
-        statements.append(
-            f"CREATE TRIGGER {name}_move AFTER UPDATE OF objective_id ON activity FOR EACH ROW "
-            f"WHEN OLD.objective_id IS NOT NEW.objective_id BEGIN "
-            f"UPDATE {FTS_TABLE} SET plan_id = (SELECT action_plan_id FROM objective "
-            f"WHERE id = NEW.objective_id) WHERE rowid IN "
-            f"(SELECT id FROM {KEY_TABLE} WHERE activity_id = NEW.id); END")
+        moved = ("objective_id", "(SELECT action_plan_id FROM objective WHERE id = "
+                 "NEW.objective_id)", "activity_id = NEW.id")
     if table == "objective":
+        moved = ("action_plan_id", "NEW.action_plan_id",
+                 "activity_id IN (SELECT id FROM activity WHERE objective_id = NEW.id)")
+    if moved:
+        column, plan, rows = moved
         statements.append(
-            f"CREATE TRIGGER {name}_move AFTER UPDATE OF action_plan_id ON objective "
-            f"FOR EACH ROW WHEN OLD.action_plan_id IS NOT NEW.action_plan_id BEGIN "
-            f"UPDATE {FTS_TABLE} SET plan_id = NEW.action_plan_id WHERE rowid IN "
-            f"(SELECT k.id FROM {KEY_TABLE} AS k JOIN activity AS a ON a.id = k.activity_id "
-            f"WHERE a.objective_id = NEW.id); END")
+            f"CREATE TRIGGER {name}_move AFTER UPDATE OF {column} ON {table} FOR EACH ROW "
+            f"WHEN OLD.{column} IS NOT NEW.{column} BEGIN "
+            f"UPDATE {KEY_TABLE} SET plan_id = {plan} WHERE {rows}; "
+            f"UPDATE {FTS_TABLE} SET plan_id = {plan} WHERE rowid IN "
+            f"(SELECT id FROM {KEY_TABLE} WHERE {rows}); END")
     return statements
 
 
@@ -182,11 +184,12 @@ def populate_sql(source: IndexedSource) -> list[str]:
     """Index the rows a table already holds (upgrade of an existing database)."""
     text = source.text_expr("t")
     return [
-        f"INSERT INTO {KEY_TABLE} (kind, ref_id, activity_id) "
-        f"SELECT '{source.kind}', t.id, {source.activity_expr.format(row='t')} "
+        f"INSERT INTO {KEY_TABLE} (kind, ref_id, activity_id, plan_id) "
+        f"SELECT '{source.kind}', t.id, {source.activity_expr.format(row='t')}, "
+        f"{source.plan_expr.format(row='t')} "
         f'FROM "{source.table}" AS t WHERE {text} <> \'\' ORDER BY t.id',
         f"INSERT INTO {FTS_TABLE} (rowid, kind, ref_id, activity_id, plan_id, text) "
-        f"SELECT k.id, k.kind, k.ref_id, k.activity_id, {source.plan_expr.format(row='t')}, "
+        f"SELECT k.id, k.kind, k.ref_id, k.activity_id, k.plan_id, "
         f'{text} FROM {KEY_TABLE} AS k JOIN "{source.table}" AS t ON t.id = k.ref_id '
         f"WHERE k.kind = '{source.kind}'",
     ]

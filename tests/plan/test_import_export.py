@@ -251,3 +251,21 @@ def test_cancel_during_the_write_leaves_nothing(plan_db, tmp_path):
     with pytest.raises(Cancelled):
         import_plan(plan_db, book, plan_code="CANCEL", task=task)
     assert counts(plan_db) == before
+
+
+def test_month_typed_into_excel_reads_as_the_month(plan_db, tmp_path):
+    """Excel stores a typed "June 2017" as the date 1 June 2017 shown "mmm-yy"; it is due at
+    the end of June, not on the 1st. A date shown with its day stays that date."""
+    from datetime import datetime
+
+    rows = official_rows()[:2]
+    path = write_plan(tmp_path / "dates.xlsx", rows)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws["E4"], ws["E5"] = datetime(2017, 6, 1), datetime(2018, 3, 15)
+    ws["E4"].number_format, ws["E5"].number_format = "mmm-yy", "dd/mm/yyyy"
+    wb.save(path)
+    import_plan(plan_db, path, plan_code="DATES")
+    got = rows_of(plan_db, "DATES")
+    assert [(r.timeframe, r.due_date) for r in got] == [
+        ("June 2017", date(2017, 6, 30)), ("2018-03-15", date(2018, 3, 15))]

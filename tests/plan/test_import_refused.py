@@ -10,6 +10,8 @@ import zipfile
 
 import msoffcrypto
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nsss_desktop.errors import ImportRefused
 from nsss_desktop.io.action_plan_file import MAX_FILE_BYTES
@@ -143,7 +145,12 @@ def test_old_xls_compound_file_is_not_taken_for_encrypted(plan_db, tmp_path):
     path = tmp_path / "old.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096))
     problems, _ = refused(plan_db, path)
-    assert problems == [("old.xls", None, None, "old_format")]
+    assert problems == [("old.xls", None, None, "unsupported_format")]
+
+
+def test_sheet_with_a_header_but_no_rows(plan_db, tmp_path):
+    problems, _ = refused(plan_db, write_plan(tmp_path / "e.xlsx", []))
+    assert problems == [(SHEET, 3, None, "empty_sheet")]
 
 
 def test_macro_enabled_by_name(plan_db, tmp_path):
@@ -193,3 +200,29 @@ def test_file_over_30_mib_is_refused_before_it_is_read(plan_db, tmp_path):
     with open(path, "wb") as fh:
         fh.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
     assert refused(plan_db, path)[0] == [("big.xlsx", None, None, "too_large")]
+
+
+KNOWN_CODES = {"unknown_ministry", "empty_activity", "bad_timeframe", "duplicate_number",
+               "duplicate_activity", "too_long", "formula", "empty_objective"}
+CELL_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cells=st.lists(st.tuples(st.sampled_from([0, 2, 3, 4, 5, 6]), CELL_TEXT),
+                      min_size=1, max_size=6))
+def test_any_cell_text_is_imported_or_refused_with_a_known_code(plan_db, tmp_path, cells):
+    """Whatever is typed into the cells, the importer answers with a preview or a refusal
+    naming known problems; it never crashes and a dry run never writes."""
+    rows = official_rows()
+    for i, (column, text) in enumerate(cells):
+        rows[i % len(rows)][column] = text
+    path = write_plan(tmp_path / "fuzz.xlsx", rows)
+    before = counts(plan_db)
+    try:
+        report = import_plan(plan_db, path, plan_code="FUZZ", dry_run=True)
+    except ImportRefused as exc:
+        assert exc.problems and {p.code for p in exc.problems} <= KNOWN_CODES
+    else:
+        assert len(report.to_insert) <= len(rows)
+    assert counts(plan_db) == before

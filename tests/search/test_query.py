@@ -65,6 +65,14 @@ def test_the_expression_quotes_each_word_and_prefixes_the_last():
     assert fts_query("  ,.;!? ") == ""
 
 
+def test_a_short_last_word_is_not_a_prefix():
+    """One or two typed characters would match (and rank) a large part of the plan."""
+    assert fts_query("p") == '"p"'
+    assert fts_query("widow al") == '"widow" AND "al"'
+    assert fts_query("ভা") == '"ভা"'
+    assert fts_query("ভাত") == '"ভাত"*'
+
+
 def test_repeated_words_count_once_and_long_input_is_bounded():
     assert fts_query("pen pen pen") == '"pen"'
     found, _ = words(" ".join(f"w{i}" for i in range(100)))

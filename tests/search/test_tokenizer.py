@@ -10,7 +10,8 @@ from sqlalchemy import text
 
 from nsss_desktop.store import search_index
 
-# Conjuncts (ন্ত্র, ন্ধ, স্ক, ক্ষ, জ্ঞ), pre-base and split vowel signs (ি, ে, ো), nukta (য়), chandrabindu.
+# Conjuncts (ন্ত্র, ন্ধ, স্ক, ক্ষ, জ্ঞ), pre-base and split vowel signs (ি, ে, ো), nukta (য়),
+# chandrabindu.
 BANGLA_WORDS = ["মন্ত্রণালয়", "প্রতিবন্ধী", "বয়স্ক", "বিধবা", "ভাতা", "সুরক্ষা", "বিজ্ঞপ্তি",
                 "কর্মসূচি", "উপবৃত্তি", "স্বাস্থ্য", "পৌরসভা", "চাঁদপুর", "১০০০"]
 

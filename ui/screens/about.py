@@ -77,7 +77,8 @@ class AboutScreen(QWidget):
 
     def ensure_loaded(self) -> None:
         if not self._loaded and (self._job is None or self._job.done):
-            self._job = Job(self, lambda _state: overview.sources(self._db), progress=False)
+            db = self._db  # workers capture data, never a widget
+            self._job = Job(self, lambda _state: overview.sources(db), progress=False)
             self._job.success(self._show).start()
 
     def _show(self, table: DashboardTable) -> None:

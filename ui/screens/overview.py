@@ -86,7 +86,8 @@ class OverviewScreen(QWidget):
             return
         self.status.setText(self.tr("Loading the national series…"))
         self.status.show()
-        self._job = Job(self, lambda _state: overview.national_series(self._db),
+        db = self._db  # workers capture data, never a widget
+        self._job = Job(self, lambda _state: overview.national_series(db),
                         title=self.tr("Loading the national series…"), min_duration_ms=1500)
         self._job.success(self._show).failure(self._failed).start()
 

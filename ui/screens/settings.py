@@ -69,7 +69,8 @@ class SettingsScreen(QWidget):
         return self._info is not None
 
     def ensure_loaded(self) -> None:
-        Job(self, lambda _s: overview.installation(self._db), progress=False) \
+        db = self._db  # workers capture data, never a widget
+        Job(self, lambda _s: overview.installation(db), progress=False) \
             .success(self._show_info).start()
 
     def _show_info(self, info: overview.Installation) -> None:
@@ -89,7 +90,8 @@ class SettingsScreen(QWidget):
             return
         i18n.set_language(lang)
         session.remember_language(lang)
-        Job(self, lambda _s: settings.set_values(self._db, {"language": lang}),
+        db = self._db
+        Job(self, lambda _s: settings.set_values(db, {"language": lang}),
             progress=False).success(lambda _r: self.language_saved.emit(lang)).start()
 
     def retranslate_ui(self) -> None:
