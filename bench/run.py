@@ -116,7 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     with tempfile.TemporaryDirectory(prefix="nsss-bench-") as tmp:
         work = Path(tmp)
-        results = [bench_unlock(work, args.repeats), bench_demo_build(work, args.repeats)]
+        from bench.search_bench import bench_search
+
+        results = [bench_unlock(work, args.repeats), bench_demo_build(work, args.repeats),
+                   bench_search(work, args.repeats)]
     RESULTS.mkdir(exist_ok=True)
     meta = {"python": platform.python_version(), "machine": platform.machine(),
             "cpus": os.cpu_count(), "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}

@@ -177,7 +177,7 @@ class AppController(QObject):
         self.exit_code = code
         app = QApplication.instance()
         if app is not None:
-            QTimer.singleShot(0, lambda: app.exit(code))
+            QTimer.singleShot(0, app, lambda: app.exit(code))
 
 
 def wait_until_ready(screen: QWidget | None, timeout_ms: int = READY_TIMEOUT_MS) -> bool:
@@ -211,7 +211,7 @@ def run(db_path: Path, *, passphrase: str | None, use_keyring: bool, lang: str |
     errors.install_excepthook()
     controller = AppController(db_path, passphrase=passphrase, use_keyring=use_keyring,
                                lang=lang, screenshot=screenshot, screen=screen)
-    QTimer.singleShot(0, controller.start)
+    QTimer.singleShot(0, controller, controller.start)
     code = app.exec()
     wait_for_jobs()
     if controller.window is not None and not controller.window.isHidden():

@@ -172,7 +172,7 @@ class SeriesChart(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._update_ticks)  # after the plots have their new geometry
+        QTimer.singleShot(0, self, self._update_ticks)  # after the plots have their new geometry
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

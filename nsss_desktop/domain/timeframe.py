@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 
 from nsss_desktop.domain.numbers import to_latin_digits
 
@@ -194,10 +195,13 @@ def _month_year(month: int, year: str) -> date:
     return _month_end(_year(year), month)
 
 
+_CLOSE = Fraction(7, 10)  # how close a word must be to a month name to count as a misspelling
+
+
 def _looks_like_a_date(text: str) -> str | None:
     """Why text that matched no pattern still looks like a date, or None for free text."""
     m = re.fullmatch(r"([A-Za-z]+)\.?\s*[,'’-]?\s*(\d{4}|\d{2})", text)
-    if m and difflib.get_close_matches(m[1].lower(), list(_MONTHS), n=1, cutoff=0.7):
+    if m and difflib.get_close_matches(m[1].lower(), list(_MONTHS), n=1, cutoff=_CLOSE):
         return f"'{m[1]}' is not a month name (a misspelling?)"
     if re.fullmatch(r"[\d\s/.,'-]+", text) and re.search(r"\d", text):
         return "the numbers do not form a date, a fiscal year or a year"

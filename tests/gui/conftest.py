@@ -25,6 +25,7 @@ import pytest  # noqa: E402
 from nsss_desktop import paths  # noqa: E402
 from nsss_desktop.services.demo import build_demo  # noqa: E402
 from nsss_desktop.store.database import Database  # noqa: E402
+from ui import qt as _qt  # noqa: E402, F401 - applies its PySide6 refcount workaround first
 
 PASSPHRASE = "a sentence nobody guesses"
 

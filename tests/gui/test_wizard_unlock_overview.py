@@ -351,3 +351,35 @@ def test_wrong_passphrase_given_at_start_opens_unlock_with_the_error(qtbot, app,
     qtbot.addWidget(dialog)
     assert dialog.error.isVisible() and "not correct" in dialog.error.text()
     assert controller.window is None and controller.exit_code is None
+
+
+SIGNAL_STORM = r"""
+import sys
+from ui.qt import QApplication, QObject, QTimer, Signal
+
+app = QApplication([])
+
+
+class Source(QObject):
+    fired = Signal(int)
+
+
+seen = []
+source = Source()
+source.fired.connect(lambda n: None)
+for n in range(100_000):  # far more than None/True have references in a small process
+    source.fired.emit(n)
+for _ in range(5_000):
+    QTimer.singleShot(0, lambda: seen.append(1))
+    app.processEvents()
+print("survived", len(seen))
+"""
+
+
+def test_signal_storm_survives(tmp_path: Path) -> None:
+    """PySide6 6.12 leaks references to None/True on Python 3.11; ui.qt must neutralise it."""
+    result = subprocess.run([sys.executable, "-c", SIGNAL_STORM], capture_output=True, text=True,
+                            timeout=120, check=False, cwd=paths.resources_dir().parent,
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "survived 5000" in result.stdout

@@ -95,7 +95,8 @@ class AboutScreen(QWidget):
                  lambda current, _previous: self._show_address(current.row()))
         self._loaded = True
         self.retranslate_ui()
-        QTimer.singleShot(0, self.table.resizeRowsToContents)  # once the columns are laid out
+        # Once the columns are laid out; the table as context drops the call if it is gone.
+        QTimer.singleShot(0, self.table, self.table.resizeRowsToContents)
         self.ready.emit()
 
     def _show_address(self, row: int) -> None:
@@ -109,7 +110,7 @@ class AboutScreen(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._loaded:
-            QTimer.singleShot(0, self.table.resizeRowsToContents)
+            QTimer.singleShot(0, self.table, self.table.resizeRowsToContents)
 
     def _rule_html(self) -> str:
         steps = [
