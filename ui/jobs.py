@@ -6,7 +6,8 @@
 The function runs in a `QThreadPool` worker. Its progress reaches the GUI through queued
 signals, where a `QProgressDialog` shows it; Cancel calls `TaskState.cancel()`, and the core
 stops at its next `check()`. `success` and `failure` always run on the GUI thread. The worker
-never touches a widget (rule 4). A job keeps itself alive until its callbacks have run.
+never touches a widget (rule 4). Qt owns the job (a child of the application) until its
+callbacks have run, then deletes it with deleteLater(), never from the worker thread.
 """
 
 from __future__ import annotations
@@ -146,9 +147,16 @@ class Job(QObject, Generic[T]):
         Job._running.discard(self)
         self.deleteLater()
 
+    def _orphaned(self) -> bool:
+        """True when the widget that started the job was closed and deleted meanwhile."""
+        return self._parent is not None and not is_alive(self._parent)
+
     def _succeeded(self, result: T) -> None:
         assert on_gui_thread()
         self._finish()
+        if self._orphaned():
+            log.info("job finished after its window was closed; result dropped")
+            return
         if self._on_success is not None:
             self._on_success(result)
 
@@ -156,6 +164,8 @@ class Job(QObject, Generic[T]):
         assert on_gui_thread()
         self._finish()
         log.info("job failed: %s: %s", type(error).__name__, error)
+        if self._orphaned():
+            return
         if self._on_failure is not None:
             self._on_failure(error)
         else:

@@ -7,7 +7,6 @@ the only other Qt-aware import allowed, and only in chart modules.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -90,29 +89,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 from shiboken6 import isValid as _is_valid
-
-
-def _immortalise_singletons() -> None:
-    """Give None, True and False a refcount that can never reach zero (Python < 3.12 only).
-
-    PySide6 6.12.0 returns `Py_True` from `Signal.emit()` and drops a reference to `Py_None`
-    after every call of a Python slot and every `QTimer.singleShot` callback without taking
-    one first. From Python 3.12 these objects are immortal (PEP 683) and nothing happens; on
-    3.11 every emit and slot call takes one reference away, and after some thousands of them
-    (mouse moves over a chart are enough) the interpreter aborts with "Fatal Python error:
-    bool_dealloc" or "none_dealloc". These three singletons are never freed in any case, so
-    adding 2**48 references to each, as 3.12 effectively does, is harmless and removes the
-    crash. Measured with tests/gui/test_wizard_unlock_overview.py::test_signal_storm_survives.
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 48
-
-
-_immortalise_singletons()
 
 __all__ = [
     "QT_TRANSLATE_NOOP", "QAbstractTableModel", "QCoreApplication", "QEvent", "QEventLoop",

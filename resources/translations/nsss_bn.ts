@@ -4,7 +4,7 @@
 <context>
     <name>AboutScreen</name>
     <message>
-        <location filename="../../ui/screens/about.py" line="+103"/>
+        <location filename="../../ui/screens/about.py" line="+105"/>
         <source>Select a source to see its web address.</source>
         <translation>কোনো উৎস নির্বাচন করলে তার ওয়েব ঠিকানা এখানে দেখা যাবে।</translation>
     </message>
@@ -458,7 +458,7 @@ counted</source>
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../ui/jobs.py" line="+104"/>
+        <location filename="../../ui/jobs.py" line="+110"/>
         <source>Cancelling…</source>
         <translation>বাতিল করা হচ্ছে…</translation>
     </message>
@@ -542,7 +542,7 @@ counted</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+116"/>
+        <location filename="../../ui/main_window.py" line="+122"/>
         <source>NSSS M&amp;E Desktop</source>
         <translation>এনএসএসএস পরিবীক্ষণ ও মূল্যায়ন ডেস্কটপ</translation>
     </message>
@@ -588,7 +588,7 @@ counted</source>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-85"/>
+        <location filename="../../ui/main_window.py" line="-91"/>
         <source>Overview</source>
         <translation>সার্বিক চিত্র</translation>
     </message>
@@ -670,7 +670,7 @@ counted</source>
     <name>OverviewScreen</name>
     <message>
         <location filename="../../ui/screens/overview.py" line="+87"/>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Loading the national series…</source>
         <translation>জাতীয় ধারাবাহিক তথ্য লোড হচ্ছে…</translation>
     </message>
@@ -885,7 +885,7 @@ counted</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings.py" line="+96"/>
+        <location filename="../../ui/screens/settings.py" line="+98"/>
         <source>Settings</source>
         <translation>সেটিংস</translation>
     </message>
@@ -956,7 +956,7 @@ counted</source>
         <translation>আগে রিকভারি কোডটি লিখুন।</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>The recovery code is not correct.</source>
         <translation>রিকভারি কোডটি সঠিক নয়।</translation>
     </message>

@@ -30,7 +30,7 @@ from ui.qt import (
     qconnect,
 )
 
-SOURCE_COLUMN_WIDTHS = {"code": 200, "title": 250}
+SOURCE_COLUMN_WIDTHS = {"code": 220, "title": 250}
 
 
 class AboutScreen(QWidget):
