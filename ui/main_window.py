@@ -8,6 +8,8 @@ the window closes.
 
 from __future__ import annotations
 
+import importlib
+
 from nsss_desktop.store.database import Database
 from ui.jobs import wait_for_jobs
 from ui.qt import (
@@ -26,10 +28,8 @@ from ui.qt import (
     qconnect,
     translate,
 )
-from ui.screens.about import AboutScreen
-from ui.screens.overview import OverviewScreen
+from ui.screens import SCREEN_CLASSES
 from ui.screens.placeholder import PlaceholderScreen
-from ui.screens.settings import SettingsScreen
 
 SCREENS = (
     ("overview", QT_TRANSLATE_NOOP("Navigation", "Overview")),
@@ -37,6 +37,7 @@ SCREENS = (
     ("programmes", QT_TRANSLATE_NOOP("Navigation", "Programmes")),
     ("ministries", QT_TRANSLATE_NOOP("Navigation", "Ministries")),
     ("clusters", QT_TRANSLATE_NOOP("Navigation", "Clusters")),
+    ("committee", QT_TRANSLATE_NOOP("Navigation", "Committee summary")),
     ("life_cycles", QT_TRANSLATE_NOOP("Navigation", "Life cycles")),
     ("search", QT_TRANSLATE_NOOP("Navigation", "Search")),
     ("reports", QT_TRANSLATE_NOOP("Navigation", "Reports")),
@@ -88,13 +89,12 @@ class MainWindow(QMainWindow):
         self.show_screen("overview")
 
     def _make_screen(self, key: str, title: str) -> QWidget:
-        if key == "overview":
-            return OverviewScreen(self.db)
-        if key == "about":
-            return AboutScreen(self.db)
-        if key == "settings":
-            return SettingsScreen(self.db)
-        return PlaceholderScreen(key, title)
+        """Build the screen registered for `key` in ui.screens, or its placeholder."""
+        target = SCREEN_CLASSES.get(key)
+        if target is None:
+            return PlaceholderScreen(key, title)
+        module_name, class_name = target.split(":")
+        return getattr(importlib.import_module(module_name), class_name)(self.db)
 
     # --- navigation --------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ Status words are the ones the GED uses in its Bangla reports.
 from __future__ import annotations
 
 from nsss_desktop.domain.enums import ActivityStatus
+from nsss_desktop.domain.numbers import format_decimal
 
 STATUS_BN = {
     ActivityStatus.COMPLETED.value: "সম্পন্ন",
@@ -55,6 +56,8 @@ TEXTS: dict[str, dict[str, str]] = {
                 "bn": "{status} (অনুমোদনের অপেক্ষায়: {pending})"},
     "scope": {"en": "{count} activities in this report: {filters}.",
               "bn": "এই প্রতিবেদনে {count}টি কার্যক্রম: {filters}।"},
+    "scope.one": {"en": "1 activity in this report: {filters}.",
+                  "bn": "এই প্রতিবেদনে ১টি কার্যক্রম: {filters}।"},
     "scope.all": {"en": "all activities", "bn": "সব কার্যক্রম"},
     "filter.plan": {"en": "action plan {value}", "bn": "কর্মপরিকল্পনা {value}"},
     "filter.ministry": {"en": "led or shared by {value}",
@@ -79,6 +82,8 @@ TEXTS: dict[str, dict[str, str]] = {
               "তা একবারই গণনা করা হয়েছে।"},
     "note.repeated": {"en": "Here {count} activities appear in more than one row.",
                       "bn": "এখানে {count}টি কার্যক্রম একাধিক সারিতে এসেছে।"},
+    "note.repeated.one": {"en": "Here 1 activity appears in more than one row.",
+                          "bn": "এখানে ১টি কার্যক্রম একাধিক সারিতে এসেছে।"},
     "note.percent": {"en": "% completed = completed ÷ total, rounded half up to one decimal.",
                      "bn": "% সম্পন্ন = সম্পন্ন ÷ মোট, এক দশমিক ঘর পর্যন্ত।"},
     "note.status": {
@@ -102,6 +107,15 @@ TEXTS: dict[str, dict[str, str]] = {
 def text(key: str, lang: str, **values: str) -> str:
     """The text for `key` in `lang`, with `values` filled in."""
     return TEXTS[key][lang].format(**values)
+
+
+def counted(key: str, count: int, lang: str, **values: str) -> str:
+    """`key` for a count: English needs its own singular ('1 activity'), Bangla does not
+    ('১টি কার্যক্রম'), so `key + '.one'` is used for 1 where it exists."""
+    one = f"{key}.one"
+    if count == 1 and one in TEXTS:
+        return text(one, lang, **values)
+    return text(key, lang, count=format_decimal(count, 0, lang), **values)
 
 
 def status_label(status: str, lang: str) -> str:

@@ -27,7 +27,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from nsss_desktop.domain.enums import ActivityStatus
-from nsss_desktop.domain.numbers import format_decimal, to_bangla_digits
+from nsss_desktop.domain.numbers import to_bangla_digits
 from nsss_desktop.errors import UsageError
 from nsss_desktop.reports.document import (
     DATE,
@@ -40,7 +40,7 @@ from nsss_desktop.reports.document import (
     ReportDocument,
     Section,
 )
-from nsss_desktop.reports.reform_labels import status_label, text
+from nsss_desktop.reports.reform_labels import counted, status_label, text
 from nsss_desktop.services.action_plan import RegisterRow, register_rows
 from nsss_desktop.services.reform_views import (
     STATUS_ORDER,
@@ -119,7 +119,7 @@ def build_reform_report(session: Session, *, as_of: date, plan_code: str | None 
                                      lang))
         repeated = _repeated(groups)
         if repeated:
-            summary_notes.insert(1, text("note.repeated", lang, count=_int(repeated, lang)))
+            summary_notes.insert(1, counted("note.repeated", repeated, lang))
     summary = _summary_table(groups, selected, group_by, lang)
     details = _detail_table(groups, register, numbering, group_by, lang)
     late = _overdue_table(selected, register, numbering, as_of, lang)
@@ -210,8 +210,7 @@ def _scope_text(scope: _Scope, count: int, lang: str) -> str:
         parts.append(text("filter.due_from", lang, value=_day(scope.due_from, lang)))
     if scope.due_to is not None:
         parts.append(text("filter.due_to", lang, value=_day(scope.due_to, lang)))
-    return text("scope", lang, count=_int(count, lang),
-                filters="; ".join(parts) or text("scope.all", lang))
+    return counted("scope", count, lang, filters="; ".join(parts) or text("scope.all", lang))
 
 
 # --- grouping ---------------------------------------------------------------------------------
@@ -237,9 +236,9 @@ def _groups(session: Session, as_of: date, group_by: str, scope: _Scope, keep: s
         titles = dict(session.execute(select(ActionPlan.code, ActionPlan.title)).all())
         return _runs(selected, lambda r: r.plan_code,
                      lambda r: f"{titles.get(r.plan_code) or r.plan_title} ({r.plan_code})")
-    bangla = dict(((code, number), t) for code, number, t in session.execute(
+    bangla = {(code, number): t for code, number, t in session.execute(
         select(ActionPlan.code, Objective.number, Objective.text_bn)
-        .join(Objective, Objective.action_plan_id == ActionPlan.id)))
+        .join(Objective, Objective.action_plan_id == ActionPlan.id))}
     many = len({r.plan_code for r in selected}) > 1
 
     def objective(r: ActivityRow) -> str:
@@ -383,10 +382,6 @@ def _name(item: Ministry | Cluster, lang: str) -> str:
 
 def _day(day: date, lang: str) -> str:
     return to_bangla_digits(day.isoformat()) if lang == "bn" else day.isoformat()
-
-
-def _int(n: int, lang: str) -> str:
-    return format_decimal(n, 0, lang)
 
 
 def _provenance(session: Session, now: datetime, lang: str) -> str:

@@ -614,6 +614,11 @@ counted</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Committee summary</source>
+        <translation>কমিটি সারসংক্ষেপ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Life cycles</source>
         <translation>জীবনচক্র</translation>
     </message>
@@ -797,6 +802,11 @@ counted</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>The CMC and M&amp;E Committee summary of reform progress across all ministries.</source>
+        <translation>সকল মন্ত্রণালয়ের সংস্কার অগ্রগতির সিএমসি ও এমঅ্যান্ডই কমিটি সারসংক্ষেপ।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Search programmes, activities and comments in English and Bangla.</source>
         <translation>ইংরেজি ও বাংলায় কর্মসূচি, কার্যক্রম ও মন্তব্য অনুসন্ধান করুন।</translation>
     </message>

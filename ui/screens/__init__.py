@@ -1,1 +1,12 @@
-"""The main window's screens, one module each; each calls services, never SQL."""
+"""The main window's screens, one module each; each calls services, never SQL.
+
+`SCREEN_CLASSES` maps a navigation key to "module:Class"; a key without an entry shows its
+placeholder. Every screen class takes the open `Database` and provides `ensure_loaded()`,
+`is_ready()` and `retranslate_ui()`.
+"""
+
+SCREEN_CLASSES: dict[str, str] = {
+    "overview": "ui.screens.overview:OverviewScreen",
+    "settings": "ui.screens.settings:SettingsScreen",
+    "about": "ui.screens.about:AboutScreen",
+}

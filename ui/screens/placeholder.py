@@ -18,6 +18,9 @@ PURPOSES = {
                         "totals."),
     "life_cycles": QT_TRANSLATE_NOOP(
         "Placeholders", "Follow coverage across the life cycle, from pregnancy to old age."),
+    "committee": QT_TRANSLATE_NOOP(
+        "Placeholders", "The CMC and M&E Committee summary of reform progress across all "
+                        "ministries."),
     "search": QT_TRANSLATE_NOOP(
         "Placeholders", "Search programmes, activities and comments in English and Bangla."),
     "reports": QT_TRANSLATE_NOOP(
