@@ -116,10 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     with tempfile.TemporaryDirectory(prefix="nsss-bench-") as tmp:
         work = Path(tmp)
+        from bench.plan_import_bench import bench_plan_import
         from bench.search_bench import bench_search
 
         results = [bench_unlock(work, args.repeats), bench_demo_build(work, args.repeats),
-                   bench_search(work, args.repeats)]
+                   bench_search(work, args.repeats),
+                   bench_plan_import(work, max(1, args.repeats // 3))]
     RESULTS.mkdir(exist_ok=True)
     meta = {"python": platform.python_version(), "machine": platform.machine(),
             "cpus": os.cpu_count(), "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
