@@ -413,3 +413,63 @@ def cmd_plan_search(args: argparse.Namespace) -> int:
 
 
 SUBCOMMANDS.extend([register_status, register_search])
+
+
+# --- plan report (reform tracking report to PDF or Excel) ----------------------------------------
+
+
+def register_report(plan_sub: argparse._SubParsersAction) -> None:
+    """Add `plan report --out FILE.pdf|FILE.xlsx [filters]` to the `plan` sub-commands."""
+    from nsss_desktop.domain.enums import ActivityStatus
+    from nsss_desktop.reports.reform_report import GROUP_BYS
+
+    p = plan_sub.add_parser(
+        "report", help="write the reform tracking report (status counts, activities, overdue) "
+                       "to PDF or Excel")
+    p.add_argument("--out", required=True, metavar="FILE.pdf|FILE.xlsx",
+                   help="the file to write; its extension chooses the format")
+    p.add_argument("--plan", metavar="CODE", help="only this action plan")
+    p.add_argument("--ministry", metavar="CODE",
+                   help="only activities this ministry leads or shares")
+    p.add_argument("--cluster", metavar="CODE", help="only this thematic cluster")
+    p.add_argument("--status", nargs="+", action="extend",
+                   choices=[s.value for s in ActivityStatus], metavar="STATUS",
+                   help="only these statuses on --as-of: " +
+                        ", ".join(s.value for s in ActivityStatus))
+    p.add_argument("--due-from", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                   help="only activities due on or after this date")
+    p.add_argument("--due-to", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                   help="only activities due on or before this date")
+    p.add_argument("--group-by", choices=GROUP_BYS, default="ministry",
+                   help="rows of the summary table (default: ministry)")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="status date (default: today)")
+    p.add_argument("--lang", choices=("en", "bn"), default="en", help="report language")
+    p.set_defaults(func=cmd_plan_report)
+
+
+def cmd_plan_report(args: argparse.Namespace) -> int:
+    from nsss_desktop.cli import open_db
+    from nsss_desktop.reports import build_reform_report, export_report_xlsx
+
+    out = Path(args.out)
+    kind = out.suffix.lower()
+    if kind not in (".pdf", ".xlsx"):
+        raise UsageError(f"Cannot write a report to '{args.out}'.",
+                         hint="Use a file name ending in .pdf or .xlsx.")
+    with open_db(args) as db, db.reader() as session:
+        doc = build_reform_report(
+            session, as_of=_as_of(args.as_of), plan_code=args.plan, ministry_code=args.ministry,
+            cluster_code=args.cluster, statuses=args.status, due_from=args.due_from,
+            due_to=args.due_to, group_by=args.group_by, lang=args.lang)
+    if kind == ".pdf":
+        from ui.pdf_render import render_pdf  # Qt only when a PDF is asked for
+
+        render_pdf(doc, out)
+    else:
+        export_report_xlsx(doc, out)
+    print(f"Wrote the reform tracking report to {out}.")
+    print(doc.provenance)
+    return 0
+
+
+SUBCOMMANDS.append(register_report)

@@ -132,11 +132,15 @@ class Job(QObject, Generic[T]):
 
     def _progress(self, fraction: float, status: str) -> None:
         assert on_gui_thread()
-        if not is_alive(self._dialog) or self.state.is_interruption_requested():
+        dialog = self._dialog
+        if not is_alive(dialog) or self.state.is_interruption_requested():
             return
-        self._dialog.setValue(round(fraction * 100))
+        # A window-modal QProgressDialog processes events inside setValue(), where the job
+        # may finish and drop its dialog: keep working on the local reference.
+        dialog.setValue(round(fraction * 100))
         text = core_text.status(status)
-        self._dialog.setLabelText(f"{self._title}\n{text}" if text else self._title)
+        if is_alive(dialog):
+            dialog.setLabelText(f"{self._title}\n{text}" if text else self._title)
 
     def _finish(self) -> None:
         self.done = True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -33,6 +34,9 @@ __all__ = ["export_report_xlsx"]
 DATE_FORMAT = "yyyy-mm-dd"
 NOTES_SHEET = {"en": "Notes", "bn": "টীকা"}
 PROVENANCE = {"en": "Provenance", "bn": "তথ্যের উৎস"}
+SHEET_NAME_MAX = 31
+# Bengali hasant (joins the next consonant into a conjunct), ZWNJ and ZWJ.
+_JOINING = {"\u09cd", "\u200c", "\u200d"}
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _WIDE = {"activity": 60, "group": 36}
 _NARROW = 14
@@ -66,12 +70,31 @@ def _workbook(doc: ReportDocument) -> Workbook:
 def _sheet_name(title: str, used: set[str]) -> str:
     """Excel allows 31 characters and no []:*?/\\ in a sheet name, and no duplicates."""
     base = _BAD_SHEET_CHARS.sub("-", title).strip("'") or "Sheet"
-    name, n = base[:31], 2
+    name, n = _fit(base, SHEET_NAME_MAX), 2
     while name.lower() in used:
         suffix = f" ({n})"
-        name, n = base[:31 - len(suffix)] + suffix, n + 1
+        name, n = _fit(base, SHEET_NAME_MAX - len(suffix)) + suffix, n + 1
     used.add(name.lower())
     return name
+
+
+def _fit(text: str, limit: int) -> str:
+    """Shorten at a word boundary: a cut inside a Bangla word can split a conjunct or part a
+    letter from its vowel sign. Without a space, cut where neither happens."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    if text[limit] == " ":
+        return head.rstrip(" -")
+    if " " in head:
+        return head[:head.rfind(" ")].rstrip(" -")
+    while head and (head[-1] in _JOINING or _is_mark(text[len(head)])):
+        head = head[:-1]
+    return head
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char).startswith("M") or char in _JOINING
 
 
 def _write_table(ws: Worksheet, table: DashboardTable) -> None:

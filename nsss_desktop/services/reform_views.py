@@ -14,9 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from decimal import Decimal
-from fractions import Fraction
-from math import floor
+from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -151,18 +149,17 @@ class CommitteeSummary:
 
 
 def percentages(counts: Mapping[str, int]) -> dict[str, Decimal]:
-    """Shares in tenths of a percent by the largest-remainder method, so they add up to
-    exactly 100.0 (rounding each on its own can give 99.9 or 100.1); 0.0 each when empty."""
+    """Shares to one decimal place, each rounded half up on its own (0.0 each when empty).
+
+    Equal counts always show equal percentages (a committee member comparing rows expects
+    that), so the column may add up to 99.9 or 100.1; reports say so in a note. The same rule
+    is used on screen and in the printed report.
+    """
     total = sum(counts.values())
     if total == 0:
         return {k: Decimal("0.0") for k in counts}
-    exact = {k: Fraction(1000 * c, total) for k, c in counts.items()}
-    units = {k: floor(v) for k, v in exact.items()}
-    order = list(counts)
-    short = 1000 - sum(units.values())
-    for k in sorted(order, key=lambda k: (-(exact[k] - units[k]), order.index(k)))[:short]:
-        units[k] += 1
-    return {k: (Decimal(u) / 10).quantize(Decimal("0.1")) for k, u in units.items()}
+    return {k: (Decimal(100 * c) / Decimal(total)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+            for k, c in counts.items()}
 
 
 # --- views ----------------------------------------------------------------------------------------

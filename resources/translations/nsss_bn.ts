@@ -85,6 +85,386 @@
     </message>
 </context>
 <context>
+    <name>ActionPlanScreen</name>
+    <message>
+        <location filename="../../ui/screens/action_plan.py" line="+162"/>
+        <source>Loading the Action Plan register…</source>
+        <translation>কর্মপরিকল্পনার রেজিস্টার লোড হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The register could not be loaded.</source>
+        <translation>রেজিস্টারটি লোড করা যায়নি।</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All plans</source>
+        <translation>সব পরিকল্পনা</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{code}: {title} ({count} activities)</source>
+        <translation>{code}: {title} ({count}টি কার্যক্রম)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>All ministries</source>
+        <translation>সব মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{shown} of {total} activities shown.</source>
+        <translation>{total}টি কার্যক্রমের মধ্যে {shown}টি দেখানো হচ্ছে।</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Import an Action Plan workbook</source>
+        <translation>কর্মপরিকল্পনার ওয়ার্কবুক ইমপোর্ট করুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>এক্সেল ওয়ার্কবুক (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Export the register</source>
+        <translation>রেজিস্টার এক্সপোর্ট করুন</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exporting the register…</source>
+        <translation>রেজিস্টার এক্সপোর্ট হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The register of {plan} was saved to {path}.</source>
+        <translation>{plan}-এর রেজিস্টার {path}-এ সংরক্ষণ করা হয়েছে।</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The register was not exported.</source>
+        <translation>রেজিস্টারটি এক্সপোর্ট করা হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>NSSS Action Plan register</source>
+        <translation>এনএসএসএস কর্মপরিকল্পনার রেজিস্টার</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status as of {date}. Select an activity and press Enter to see its history, comments and evidence, or to record a new status.</source>
+        <translation>{date} তারিখের অবস্থা। কোনো কার্যক্রমের ইতিহাস, মন্তব্য ও প্রমাণক দেখতে বা নতুন অবস্থা লিপিবদ্ধ করতে কার্যক্রমটি নির্বাচন করে এন্টার চাপুন।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Plan:</source>
+        <translation>পরিকল্পনা(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ministry:</source>
+        <translation>মন্ত্রণালয়(&amp;M):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Filter:</source>
+        <translation>ছাঁকনি(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No., words of an activity, a ministry…</source>
+        <translation>ক্রমিক, শব্দ বা মন্ত্রণালয়…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open activity</source>
+        <translation>কার্যক্রম খুলুন(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import…</source>
+        <translation>ইমপোর্ট(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export…</source>
+        <translation>এক্সপোর্ট(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose one plan to export it as the official table.</source>
+        <translation>দাপ্তরিক ছকে এক্সপোর্ট করতে একটি পরিকল্পনা বেছে নিন।</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDetailDialog</name>
+    <message>
+        <location filename="../../ui/screens/activity_detail.py" line="+132"/>
+        <source>Waiting for approval: {status}</source>
+        <translation>অনুমোদনের অপেক্ষায়: {status}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Performance indicators</source>
+        <translation>কর্মসম্পাদন সূচক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeframe</source>
+        <translation>সময়সীমা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsible ministry</source>
+        <translation>দায়িত্বপ্রাপ্ত মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared responsibility</source>
+        <translation>সহযোগী মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current status</source>
+        <translation>বর্তমান অবস্থা</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Objective {number}: {objective}</source>
+        <translation>উদ্দেশ্য {number}: {objective}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No. {number}: {activity}</source>
+        <translation>ক্রমিক {number}: {activity}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not given</source>
+        <translation>উল্লেখ নেই</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{written} (due {date})</source>
+        <translation>{written} (নির্ধারিত তারিখ {date})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{written} (recurring: {recurrence})</source>
+        <translation>{written} (পুনরাবৃত্ত: {recurrence})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{written} (no due date could be read from it)</source>
+        <translation>{written} (এ থেকে কোনো নির্ধারিত তারিখ পাওয়া যায়নি)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>S&amp;tatus ({count})</source>
+        <translation>অবস্থা(&amp;T) ({count})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Comments ({count})</source>
+        <translation>মন্তব্য(&amp;C) ({count})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Evidence ({count})</source>
+        <translation>প্রমাণক(&amp;E) ({count})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Action Plan activity</source>
+        <translation>কর্মপরিকল্পনার কার্যক্রম</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityStatus</name>
+    <message>
+        <location filename="../../ui/screens/action_plan_text.py" line="+21"/>
+        <source>Not started</source>
+        <translation>শুরু হয়নি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>চলমান</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>সম্পন্ন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delayed</source>
+        <translation>বিলম্বিত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropped</source>
+        <translation>বাদ দেওয়া হয়েছে</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalState</name>
+    <message>
+        <location line="+6"/>
+        <source>Draft</source>
+        <translation>খসড়া</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>দাখিলকৃত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>অনুমোদিত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned for revision</source>
+        <translation>সংশোধনের জন্য ফেরত</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{status} (draft)</source>
+        <translation>{status} (খসড়া)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{status} (submitted)</source>
+        <translation>{status} (দাখিলকৃত)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{status} (returned)</source>
+        <translation>{status} (ফেরত)</translation>
+    </message>
+</context>
+<context>
+    <name>AttachDialog</name>
+    <message>
+        <location filename="../../ui/screens/action_plan_attach.py" line="+90"/>
+        <source>Give the document a title, e.g. &apos;Circular on the age threshold, 2017&apos;.</source>
+        <translation>দলিলটির একটি শিরোনাম দিন, যেমন &apos;বয়সসীমা বিষয়ক পরিপত্র, ২০১৭&apos;।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The document date cannot be after today.</source>
+        <translation>দলিলের তারিখ আজকের পরের হতে পারে না।</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Attach evidence</source>
+        <translation>প্রমাণক সংযুক্ত করুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File: {name}</source>
+        <translation>ফাইল: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>শিরোনাম(&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Kind:</source>
+        <translation>ধরন(&amp;K):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document &amp;date:</source>
+        <translation>দলিলের তারিখ(&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document is dated</source>
+        <translation>দলিলে তারিখ আছে</translation>
+    </message>
+</context>
+<context>
+    <name>Basis</name>
+    <message>
+        <location filename="../../ui/reform_text.py" line="+50"/>
+        <source>Objective&apos;s cluster</source>
+        <translation>উদ্দেশ্যের ক্লাস্টার</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ministry&apos;s membership</source>
+        <translation>মন্ত্রণালয়ের সদস্যপদ</translation>
+    </message>
+</context>
+<context>
+    <name>Clusters</name>
+    <message>
+        <location line="+9"/>
+        <source>Social Allowance</source>
+        <translation>সামাজিক ভাতা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Food Security and Disaster Assistance</source>
+        <translation>খাদ্য নিরাপত্তা ও দুর্যোগ সহায়তা</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Social Insurance</source>
+        <translation>সামাজিক বিমা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labour/Livelihood Interventions</source>
+        <translation>শ্রম/জীবিকায়ন কার্যক্রম</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Human Development and Social Empowerment</source>
+        <translation>মানব উন্নয়ন ও সামাজিক ক্ষমতায়ন</translation>
+    </message>
+</context>
+<context>
+    <name>ClustersScreen</name>
+    <message>
+        <location filename="../../ui/screens/clusters.py" line="+42"/>
+        <source>All</source>
+        <translation>সব</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Through the objective&apos;s cluster</source>
+        <translation>উদ্দেশ্যের ক্লাস্টারের মাধ্যমে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Through the ministry&apos;s membership</source>
+        <translation>মন্ত্রণালয়ের সদস্যপদের মাধ্যমে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All in this cluster</source>
+        <translation>এই ক্লাস্টারের সব</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reforms by thematic cluster</source>
+        <translation>থিম্যাটিক ক্লাস্টারভিত্তিক সংস্কার</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An activity belongs to its objective&apos;s cluster where the plan gives one, otherwise to every cluster its responsible ministry is a member of. Click a count to list its activities.</source>
+        <translation>কর্মপরিকল্পনায় উদ্দেশ্যের ক্লাস্টার দেওয়া থাকলে কার্যক্রমটি সেই ক্লাস্টারের অন্তর্ভুক্ত; না থাকলে দায়িত্বপ্রাপ্ত মন্ত্রণালয় যেসব ক্লাস্টারের সদস্য, তার প্রতিটির অন্তর্ভুক্ত। কোনো সংখ্যায় ক্লিক করলে তার কার্যক্রমের তালিকা দেখা যাবে।</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <location filename="../../ui/core_text.py" line="+82"/>
@@ -200,9 +580,171 @@ counted</source>
     </message>
 </context>
 <context>
+    <name>CommentsTab</name>
+    <message>
+        <location filename="../../ui/screens/action_plan_comments.py" line="+92"/>
+        <source>Local user</source>
+        <translation>স্থানীয় ব্যবহারকারী</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Type the comment first.</source>
+        <translation>আগে মন্তব্যটি লিখুন।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select the comment to reply to.</source>
+        <translation>যে মন্তব্যের উত্তর দেবেন সেটি নির্বাচন করুন।</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The comment was added.</source>
+        <translation>মন্তব্যটি যোগ করা হয়েছে।</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Comment</source>
+        <translation>মন্তব্য</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>মন্তব্যকারী</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>সময়</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comments are kept as written: they cannot be edited or deleted. To correct one, select it and reply.</source>
+        <translation>মন্তব্য যেমন লেখা হয় তেমনই সংরক্ষিত থাকে: সম্পাদনা বা মুছে ফেলা যায় না। কোনো মন্তব্য সংশোধন করতে সেটি নির্বাচন করে উত্তর দিন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a comment…</source>
+        <translation>মন্তব্য লিখুন…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add comment</source>
+        <translation>মন্তব্য যোগ করুন(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reply to selected</source>
+        <translation>নির্বাচিত মন্তব্যের উত্তর দিন(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>CommitteeScreen</name>
+    <message>
+        <location filename="../../ui/screens/committee.py" line="+98"/>
+        <source>{count} attached to the completion report</source>
+        <translation>সম্পন্নের প্রতিবেদনের সঙ্গে সংযুক্ত {count}টি</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <location line="+7"/>
+        <source>Computing the committee summary…</source>
+        <translation>কমিটির সারসংক্ষেপ হিসাব করা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Total (each activity counted once)</source>
+        <translation>মোট (প্রতিটি কার্যক্রম একবার গণনা)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The committee summary could not be computed.</source>
+        <translation>কমিটির সারসংক্ষেপ হিসাব করা যায়নি।</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{title}. Activities: {count}. Double-click or press Enter to open one.</source>
+        <translation>{title}। কার্যক্রম: {count}টি। কোনোটি খুলতে তাতে ডাবল-ক্লিক করুন বা এন্টার চাপুন।</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Activities as of {date}: {count}.</source>
+        <translation>{date} তারিখ পর্যন্ত কার্যক্রম: {count}টি।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overdue ({count})</source>
+        <translation>মেয়াদোত্তীর্ণ ({count})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Completed in the last {days} days ({count})</source>
+        <translation>গত {days} দিনে সম্পন্ন ({count})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Past their due date and neither completed nor dropped, oldest first.</source>
+        <translation>নির্ধারিত তারিখ পেরিয়ে গেছে, অথচ সম্পন্ন হয়নি বা বাদ দেওয়া হয়নি; সবচেয়ে পুরোনোটি আগে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Completion reports approved in this period, newest first, with their evidence.</source>
+        <translation>এই সময়ে অনুমোদিত সম্পন্নের প্রতিবেদন, প্রমাণকসহ; সর্বশেষটি আগে।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Click a count above to list its activities.</source>
+        <translation>ওপরের কোনো সংখ্যায় ক্লিক করলে তার কার্যক্রমের তালিকা এখানে দেখা যাবে।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Committee summary of reform progress</source>
+        <translation>সংস্কার অগ্রগতির কমিটি সারসংক্ষেপ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As of:</source>
+        <translation>অবস্থার তারিখ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action plan:</source>
+        <translation>কর্মপরিকল্পনা:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>হালনাগাদ করুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By ministry (lead or shared)</source>
+        <translation>মন্ত্রণালয়ভিত্তিক (মূল বা যৌথ দায়িত্ব)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By thematic cluster</source>
+        <translation>থিম্যাটিক ক্লাস্টারভিত্তিক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activities behind a count</source>
+        <translation>সংখ্যার পেছনের কার্যক্রম</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>মেয়াদোত্তীর্ণ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recently completed</source>
+        <translation>সম্প্রতি সম্পন্ন</translation>
+    </message>
+</context>
+<context>
     <name>CoreErrors</name>
     <message>
-        <location line="-90"/>
+        <location filename="../../ui/core_text.py" line="-90"/>
         <source>The action could not be completed.</source>
         <translation>কাজটি সম্পন্ন করা যায়নি।</translation>
     </message>
@@ -347,6 +889,26 @@ counted</source>
         <source>Reading the demo data…</source>
         <translation>ডেমো ডেটা পড়া হচ্ছে…</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/action_plan_text.py" line="+113"/>
+        <source>Checking the rows…</source>
+        <translation>সারিগুলো যাচাই করা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving…</source>
+        <translation>সংরক্ষণ করা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking the file…</source>
+        <translation>ফাইলটি যাচাই করা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Storing the file (encrypted)…</source>
+        <translation>ফাইলটি (এনক্রিপ্ট করে) সংরক্ষণ করা হচ্ছে…</translation>
+    </message>
 </context>
 <context>
     <name>CreatePage</name>
@@ -428,6 +990,350 @@ counted</source>
     </message>
 </context>
 <context>
+    <name>EvidenceKind</name>
+    <message>
+        <location filename="../../ui/screens/action_plan_text.py" line="-112"/>
+        <source>Circular</source>
+        <translation>পরিপত্র</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gazette</source>
+        <translation>গেজেট</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes</source>
+        <translation>কার্যবিবরণী</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report</source>
+        <translation>প্রতিবেদন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photo</source>
+        <translation>ছবি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>অন্যান্য</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceRefusal</name>
+    <message>
+        <location line="+22"/>
+        <source>a PDF</source>
+        <translation>পিডিএফ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>an image</source>
+        <translation>ছবি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>a Word document</source>
+        <translation>ওয়ার্ড ডকুমেন্ট</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>an Excel workbook</source>
+        <translation>এক্সেল ওয়ার্কবুক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>a PowerPoint presentation</source>
+        <translation>পাওয়ারপয়েন্ট উপস্থাপনা</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>an EXE program</source>
+        <translation>একটি EXE প্রোগ্রাম</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a Linux program</source>
+        <translation>একটি লিনাক্স প্রোগ্রাম</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a script</source>
+        <translation>একটি স্ক্রিপ্ট</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a web page or XML/SVG document</source>
+        <translation>একটি ওয়েব পেজ বা XML/SVG ডকুমেন্ট</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a compressed archive</source>
+        <translation>একটি সংকুচিত আর্কাইভ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an RTF document (save it as PDF or DOCX)</source>
+        <translation>একটি RTF ডকুমেন্ট (এটি PDF বা DOCX হিসেবে সংরক্ষণ করুন)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an Office document with macros</source>
+        <translation>ম্যাক্রোযুক্ত একটি অফিস ডকুমেন্ট</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file is larger than 50 MiB: attach a smaller scan or split the document.</source>
+        <translation>ফাইলটি ৫০ MiB-এর চেয়ে বড়: ছোট আকারের স্ক্যান সংযুক্ত করুন অথবা দলিলটি ভাগ করে দিন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file is empty (0 bytes). Choose it again; it may not have finished copying.</source>
+        <translation>ফাইলটি খালি (০ বাইট)। আবার বেছে নিন; হয়তো এটির কপি হওয়া শেষ হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file&apos;s name has no usable characters. Rename the file and attach it again.</source>
+        <translation>ফাইলের নামে ব্যবহারযোগ্য কোনো অক্ষর নেই। ফাইলটির নাম বদলে আবার সংযুক্ত করুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file changed while it was being attached. Close any program that is editing it and attach it again.</source>
+        <translation>সংযুক্ত করার সময় ফাইলটি বদলে গেছে। যে প্রোগ্রামে এটি সম্পাদনা করা হচ্ছে সেটি বন্ধ করে আবার সংযুক্ত করুন।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This activity is no longer in the database.</source>
+        <translation>এই কার্যক্রমটি আর ডেটাবেজে নেই।</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>a file type that is not accepted</source>
+        <translation>এমন এক ধরনের ফাইল যা গ্রহণযোগ্য নয়</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file is {what}, not {claimed}: only PDF, images, Word, Excel and PowerPoint files are accepted.</source>
+        <translation>এই ফাইলটি {what}, {claimed} নয়: শুধু পিডিএফ, ছবি, ওয়ার্ড, এক্সেল ও পাওয়ারপয়েন্ট ফাইল গ্রহণ করা হয়।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file is {what}: only PDF, images, Word, Excel and PowerPoint files are accepted.</source>
+        <translation>এই ফাইলটি {what}: শুধু পিডিএফ, ছবি, ওয়ার্ড, এক্সেল ও পাওয়ারপয়েন্ট ফাইল গ্রহণ করা হয়।</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceTab</name>
+    <message>
+        <location filename="../../ui/screens/action_plan_evidence.py" line="+160"/>
+        <source>Attach evidence</source>
+        <translation>প্রমাণক সংযুক্ত করুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents and images (*.pdf *.png *.jpg *.jpeg *.gif *.webp *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ppt *.pptx);;All files (*)</source>
+        <translation>দলিল ও ছবি (*.pdf *.png *.jpg *.jpeg *.gif *.webp *.tif *.tiff *.doc *.docx *.xls *.xlsx *.ppt *.pptx);;সব ফাইল (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Attaching {name}…</source>
+        <translation>{name} সংযুক্ত করা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Attached: {title}. The file is stored encrypted in the database.</source>
+        <translation>সংযুক্ত হয়েছে: {title}। ফাইলটি ডেটাবেজে এনক্রিপ্ট করে রাখা হয়েছে।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>বাতিল করা হয়েছে: কিছুই সংরক্ষণ করা হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Choose a folder for the copy to open</source>
+        <translation>যে ফোল্ডারে কপি রেখে খোলা হবে সেটি বেছে নিন</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Checking the stored file…</source>
+        <translation>সংরক্ষিত ফাইলটি যাচাই করা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This image cannot be shown here; use Save a copy and open it with another program.</source>
+        <translation>এই ছবিটি এখানে দেখানো যাচ্ছে না; &apos;একটি কপি সংরক্ষণ করুন&apos; ব্যবহার করে অন্য প্রোগ্রামে খুলুন।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preview: {title}</source>
+        <translation>প্রাকদর্শন: {title}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save a copy into this folder</source>
+        <translation>এই ফোল্ডারে একটি কপি সংরক্ষণ করুন</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saving a verified copy…</source>
+        <translation>যাচাইকৃত কপি সংরক্ষণ করা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A verified copy was saved as {path}.</source>
+        <translation>যাচাইকৃত একটি কপি {path} নামে সংরক্ষণ করা হয়েছে।</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No evidence yet. Attach the circular, gazette, minutes or report that shows the progress.</source>
+        <translation>এখনো কোনো প্রমাণক নেই। অগ্রগতির প্রমাণ হিসেবে পরিপত্র, গেজেট, কার্যবিবরণী বা প্রতিবেদন সংযুক্ত করুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files are stored encrypted and checked before they are opened or copied.</source>
+        <translation>ফাইলগুলো এনক্রিপ্ট করে রাখা হয় এবং খোলা বা কপি করার আগে যাচাই করা হয়।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Title</source>
+        <translation>শিরোনাম</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>ধরন</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Document date</source>
+        <translation>দলিলের তারিখ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>আকার</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>ফাইলের ধরন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Attach…</source>
+        <translation>সংযুক্ত করুন(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>খুলুন(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save a copy…</source>
+        <translation>একটি কপি সংরক্ষণ করুন(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>FileType</name>
+    <message>
+        <location filename="../../ui/screens/action_plan_text.py" line="-154"/>
+        <source>PDF</source>
+        <translation>পিডিএফ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image</source>
+        <translation>পিএনজি ছবি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JPEG image</source>
+        <translation>জেপেগ ছবি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GIF image</source>
+        <translation>জিআইএফ ছবি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebP image</source>
+        <translation>ওয়েবপি ছবি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TIFF image</source>
+        <translation>টিফ ছবি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word document</source>
+        <translation>ওয়ার্ড ডকুমেন্ট</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook</source>
+        <translation>এক্সেল ওয়ার্কবুক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PowerPoint presentation</source>
+        <translation>পাওয়ারপয়েন্ট উপস্থাপনা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word 97-2003 document</source>
+        <translation>ওয়ার্ড ৯৭-২০০৩ ডকুমেন্ট</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel 97-2003 workbook</source>
+        <translation>এক্সেল ৯৭-২০০৩ ওয়ার্কবুক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PowerPoint 97-2003 presentation</source>
+        <translation>পাওয়ারপয়েন্ট ৯৭-২০০৩ উপস্থাপনা</translation>
+    </message>
+</context>
+<context>
+    <name>Filters</name>
+    <message>
+        <location filename="../../ui/screens/committee.py" line="-180"/>
+        <location filename="../../ui/screens/reform_groups.py" line="+76"/>
+        <location filename="../../ui/screens/reports.py" line="+93"/>
+        <location filename="../../ui/screens/search.py" line="+88"/>
+        <source>All action plans</source>
+        <translation>সব কর্মপরিকল্পনা</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="+2"/>
+        <location filename="../../ui/screens/search.py" line="+2"/>
+        <source>All ministries</source>
+        <translation>সব মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/screens/search.py" line="+1"/>
+        <source>All clusters</source>
+        <translation>সব ক্লাস্টার</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../ui/wizard.py" line="+270"/>
@@ -453,6 +1359,410 @@ counted</source>
         <location line="+1"/>
         <source>Cancel</source>
         <translation>বাতিল</translation>
+    </message>
+</context>
+<context>
+    <name>GroupBy</name>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="-31"/>
+        <source>Ministry or division</source>
+        <translation>মন্ত্রণালয় বা বিভাগ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thematic cluster</source>
+        <translation>থিম্যাটিক ক্লাস্টার</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>অবস্থা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objective</source>
+        <translation>উদ্দেশ্য</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action plan</source>
+        <translation>কর্মপরিকল্পনা</translation>
+    </message>
+</context>
+<context>
+    <name>GroupScreen</name>
+    <message>
+        <location filename="../../ui/screens/reform_groups.py" line="+99"/>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>লোড হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The data could not be loaded.</source>
+        <translation>ডেটা লোড করা যায়নি।</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{title}. Activities: {count}. Double-click or press Enter to open one.</source>
+        <translation>{title}। কার্যক্রম: {count}টি। কোনোটি খুলতে তাতে ডাবল-ক্লিক করুন বা এন্টার চাপুন।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All activities: {count}. Click a count above to narrow the list.</source>
+        <translation>সব কার্যক্রম: {count}টি। তালিকা ছোট করতে ওপরের কোনো সংখ্যায় ক্লিক করুন।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Activities ({count})</source>
+        <translation>কার্যক্রম ({count})</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>As of:</source>
+        <translation>অবস্থার তারিখ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action plan:</source>
+        <translation>কর্মপরিকল্পনা:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show all activities</source>
+        <translation>সব কার্যক্রম দেখুন</translation>
+    </message>
+</context>
+<context>
+    <name>Groups</name>
+    <message>
+        <location filename="../../ui/reform_text.py" line="-11"/>
+        <source>No responsible ministry</source>
+        <translation>দায়িত্বপ্রাপ্ত মন্ত্রণালয় উল্লেখ নেই</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No thematic cluster</source>
+        <translation>কোনো থিম্যাটিক ক্লাস্টারে নেই</translation>
+    </message>
+</context>
+<context>
+    <name>HitKind</name>
+    <message>
+        <location line="-20"/>
+        <source>Objective</source>
+        <translation>উদ্দেশ্য</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity</source>
+        <translation>কার্যক্রম</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indicator</source>
+        <translation>সূচক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>মন্তব্য</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status note</source>
+        <translation>অবস্থার নোট</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>প্রমাণক</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <location filename="../../ui/screens/action_plan_text.py" line="+53"/>
+        <source>No.</source>
+        <translation>ক্রমিক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objective</source>
+        <translation>উদ্দেশ্য</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New objective</source>
+        <translation>নতুন উদ্দেশ্য</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity</source>
+        <translation>কার্যক্রম</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Performance indicators</source>
+        <translation>কর্মসম্পাদন সূচক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeframe</source>
+        <translation>সময়সীমা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due date</source>
+        <translation>নির্ধারিত তারিখ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recurrence</source>
+        <translation>পুনরাবৃত্তি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsible ministry</source>
+        <translation>দায়িত্বপ্রাপ্ত মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared responsibility</source>
+        <translation>সহযোগী মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan title</source>
+        <translation>পরিকল্পনার শিরোনাম</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New plan</source>
+        <translation>নতুন পরিকল্পনা</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../ui/screens/action_plan_import.py" line="+123"/>
+        <location line="+4"/>
+        <source>Checking the workbook…</source>
+        <translation>ওয়ার্কবুকটি যাচাই করা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Plan</source>
+        <translation>পরিকল্পনা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objectives</source>
+        <translation>উদ্দেশ্যসমূহ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New activities ({count})</source>
+        <translation>নতুন কার্যক্রম ({count})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed activities ({count})</source>
+        <translation>পরিবর্তিত কার্যক্রম ({count})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unchanged ({count})</source>
+        <translation>অপরিবর্তিত ({count})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the register but not in the sheet ({count}): kept, never deleted</source>
+        <translation>রেজিস্টারে আছে কিন্তু শিটে নেই ({count}): রেখে দেওয়া হবে, কখনো মোছা হবে না</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The workbook matches the register of {plan}: there is nothing to import.</source>
+        <translation>ওয়ার্কবুকটি {plan}-এর রেজিস্টারের সঙ্গে হুবহু মেলে: ইমপোর্ট করার মতো কিছু নেই।</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing has been written yet. Importing into {plan} would add {insert} activities and update {update}; {same} are unchanged and {missing} are not in the sheet (they are kept).</source>
+        <translation>এখনো কিছুই সংরক্ষণ করা হয়নি। {plan}-এ ইমপোর্ট করলে {insert}টি কার্যক্রম যোগ হবে এবং {update}টি হালনাগাদ হবে; {same}টি অপরিবর্তিত থাকবে এবং {missing}টি শিটে নেই (সেগুলো রেখে দেওয়া হবে)।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{plan} is a new plan: it will be created.</source>
+        <translation>{plan} একটি নতুন পরিকল্পনা: এটি তৈরি করা হবে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Press Import to apply these changes.</source>
+        <translation>এই পরিবর্তনগুলো কার্যকর করতে &apos;ইমপোর্ট&apos; চাপুন।</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No. {number}: {activity}</source>
+        <translation>ক্রমিক {number}: {activity}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sheet row {row}</source>
+        <translation>শিটের সারি {row}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>… and {count} more</source>
+        <translation>… এবং আরও {count}টি</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(empty)</source>
+        <translation>(খালি)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>বাতিল করা হয়েছে: কিছুই সংরক্ষণ করা হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The workbook cannot be imported: {count} problems were found. Nothing was written. Correct the cells listed below in Excel and import the file again.</source>
+        <translation>ওয়ার্কবুকটি ইমপোর্ট করা যাবে না: {count}টি সমস্যা পাওয়া গেছে। কিছুই সংরক্ষণ করা হয়নি। নিচে তালিকাভুক্ত ঘরগুলো এক্সেলে সংশোধন করে ফাইলটি আবার ইমপোর্ট করুন।</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Importing the workbook…</source>
+        <translation>ওয়ার্কবুকটি ইমপোর্ট করা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported {file} into {plan}: {insert} activities added, {update} updated.</source>
+        <translation>{file} থেকে {plan}-এ ইমপোর্ট করা হয়েছে: {insert}টি কার্যক্রম যোগ হয়েছে, {update}টি হালনাগাদ হয়েছে।</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import an Action Plan workbook</source>
+        <translation>কর্মপরিকল্পনার ওয়ার্কবুক ইমপোর্ট করুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workbook: {path}</source>
+        <translation>ওয়ার্কবুক: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Into &amp;plan:</source>
+        <translation>যে পরিকল্পনায়(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Check again</source>
+        <translation>আবার যাচাই করুন(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import</source>
+        <translation>ইমপোর্ট(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity or field</source>
+        <translation>কার্যক্রম বা ঘর</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>Details</source>
+        <translation>বিস্তারিত</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cell</source>
+        <translation>ঘর</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>সমস্যা</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblems</name>
+    <message>
+        <location filename="../../ui/screens/action_plan_text.py" line="+5"/>
+        <source>A required column is missing</source>
+        <translation>একটি আবশ্যিক কলাম নেই</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No activities below the header row</source>
+        <translation>শিরোনাম সারির নিচে কোনো কার্যক্রম নেই</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The activity text is empty</source>
+        <translation>কার্যক্রমের বিবরণ খালি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The objective is empty</source>
+        <translation>উদ্দেশ্য খালি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown ministry</source>
+        <translation>অজানা মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The timeframe cannot be read</source>
+        <translation>সময়সীমাটি পড়া যাচ্ছে না</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The timeframe is free text</source>
+        <translation>সময়সীমাটি মুক্ত বর্ণনা, তারিখ নয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The No. appears twice</source>
+        <translation>ক্রমিক নম্বরটি দুবার আছে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The activity appears twice</source>
+        <translation>কার্যক্রমটি দুবার আছে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is damaged or not a workbook</source>
+        <translation>ফাইলটি ক্ষতিগ্রস্ত অথবা ওয়ার্কবুক নয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is too large</source>
+        <translation>ফাইলটি অতিরিক্ত বড়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sheet has too many rows</source>
+        <translation>শিটে অতিরিক্ত সারি রয়েছে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This Excel format cannot be read</source>
+        <translation>এক্সেলের এই ফরম্যাট পড়া যায় না</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The workbook contains macros</source>
+        <translation>ওয়ার্কবুকে ম্যাক্রো রয়েছে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The workbook is password-protected</source>
+        <translation>ওয়ার্কবুকটি পাসওয়ার্ড দিয়ে সুরক্ষিত</translation>
     </message>
 </context>
 <context>
@@ -555,6 +1865,54 @@ counted</source>
         <location line="+1"/>
         <source>Offline: all data is on this computer</source>
         <translation>অফলাইন: সব ডেটা এই কম্পিউটারে আছে</translation>
+    </message>
+</context>
+<context>
+    <name>MinistriesScreen</name>
+    <message>
+        <location filename="../../ui/screens/ministries.py" line="+47"/>
+        <source>demo (no source)</source>
+        <translation>ডেমো (উৎস নেই)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>All</source>
+        <translation>সব</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leads</source>
+        <translation>মূল দায়িত্বে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shares with others</source>
+        <translation>যৌথ দায়িত্বে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leads or shares</source>
+        <translation>মূল বা যৌথ দায়িত্বে</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Programmes ({count})</source>
+        <translation>কর্মসূচি ({count})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Programmes this ministry leads. Beneficiary and budget figures per ministry will be shown here in a later release.</source>
+        <translation>এই মন্ত্রণালয় যেসব কর্মসূচির মূল দায়িত্বে আছে। মন্ত্রণালয়ভিত্তিক উপকারভোগী ও বাজেটের তথ্য পরবর্তী সংস্করণে এখানে দেখানো হবে।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reforms by responsible ministry</source>
+        <translation>দায়িত্বপ্রাপ্ত মন্ত্রণালয়ভিত্তিক সংস্কার</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An activity counts for its lead ministry and for every ministry that shares the responsibility. Click a count to list its activities.</source>
+        <translation>একটি কার্যক্রম তার মূল দায়িত্বপ্রাপ্ত মন্ত্রণালয় এবং যৌথ দায়িত্বে থাকা প্রতিটি মন্ত্রণালয়ের হিসাবে ধরা হয়। কোনো সংখ্যায় ক্লিক করলে তার কার্যক্রমের তালিকা দেখা যাবে।</translation>
     </message>
 </context>
 <context>
@@ -855,6 +2213,463 @@ counted</source>
     </message>
 </context>
 <context>
+    <name>ReformColumns</name>
+    <message>
+        <location filename="../../ui/screens/reform_groups.py" line="-224"/>
+        <source>Activities</source>
+        <translation>কার্যক্রম</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reform_widgets.py" line="+103"/>
+        <source>Total</source>
+        <translation>মোট</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>No.</source>
+        <translation>ক্রমিক</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Activity</source>
+        <translation>কার্যক্রম</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Responsible ministry</source>
+        <translation>দায়িত্বপ্রাপ্ত মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation>অবস্থা</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due date</source>
+        <translation>নির্ধারিত তারিখ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clusters.py" line="-26"/>
+        <source>Cluster&apos;s activities</source>
+        <translation>ক্লাস্টারের কার্যক্রম</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Basis</source>
+        <translation>ভিত্তি</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/committee.py" line="+7"/>
+        <source>Ministry or division</source>
+        <translation>মন্ত্রণালয় বা বিভাগ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/screens/ministries.py" line="-76"/>
+        <source>Thematic cluster</source>
+        <translation>থিম্যাটিক ক্লাস্টার</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Days overdue</source>
+        <translation>বিলম্ব (দিন)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Completed on</source>
+        <translation>সম্পন্নের তারিখ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evidence files</source>
+        <translation>প্রমাণক</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ministries.py" line="-3"/>
+        <source>Code</source>
+        <translation>কোড</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme</source>
+        <translation>কর্মসূচি</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counted in</source>
+        <translation>গণনার একক</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cluster basis</source>
+        <translation>ক্লাস্টার নির্ধারণের ভিত্তি</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ministry&apos;s activities</source>
+        <translation>মন্ত্রণালয়ের কার্যক্রম</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Role</source>
+        <translation>দায়িত্ব</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterColumns</name>
+    <message>
+        <location filename="../../ui/models/register_model.py" line="+36"/>
+        <source>Plan</source>
+        <translation>পরিকল্পনা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action Plan code</source>
+        <translation>কর্মপরিকল্পনার কোড</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No.</source>
+        <translation>ক্রমিক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity number in the plan</source>
+        <translation>পরিকল্পনায় কার্যক্রমের ক্রমিক নম্বর</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Objective</source>
+        <translation>উদ্দেশ্য</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Activities</source>
+        <translation>কার্যক্রম</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Performance
+indicators</source>
+        <translation>কর্মসম্পাদন
+সূচক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Performance indicators</source>
+        <translation>কর্মসম্পাদন সূচক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeframe</source>
+        <translation>সময়সীমা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeframe as written in the plan</source>
+        <translation>পরিকল্পনায় যেভাবে লেখা আছে সেই সময়সীমা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsible
+ministry</source>
+        <translation>দায়িত্বপ্রাপ্ত
+মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsible (lead) ministry</source>
+        <translation>দায়িত্বপ্রাপ্ত (প্রধান) মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared
+responsibility</source>
+        <translation>সহযোগী
+মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ministries sharing the responsibility</source>
+        <translation>যেসব মন্ত্রণালয় দায়িত্ব ভাগ করে নিয়েছে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>অবস্থা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current status: the latest approved status, or Delayed once the due date has passed</source>
+        <translation>বর্তমান অবস্থা: সর্বশেষ অনুমোদিত অবস্থা, অথবা নির্ধারিত তারিখ পেরিয়ে গেলে বিলম্বিত</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last
+update</source>
+        <translation>সর্বশেষ
+হালনাগাদ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of the latest status report</source>
+        <translation>সর্বশেষ অবস্থা প্রতিবেদনের তারিখ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>প্রমাণক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of evidence files attached</source>
+        <translation>সংযুক্ত প্রমাণক ফাইলের সংখ্যা</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <location line="+117"/>
+        <source>The due date ({date}) has passed.</source>
+        <translation>নির্ধারিত তারিখ ({date}) পেরিয়ে গেছে।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for approval: {status}</source>
+        <translation>অনুমোদনের অপেক্ষায়: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLanguage</name>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="+4"/>
+        <source>Same as the interface</source>
+        <translation>ইন্টারফেসের ভাষায়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>ইংরেজি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bangla</source>
+        <translation>বাংলা</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location line="+125"/>
+        <source>Building the report…</source>
+        <translation>প্রতিবেদন তৈরি হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preview as of {date}.</source>
+        <translation>{date} তারিখ পর্যন্ত অবস্থার খসড়া।</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Writing the Excel workbook…</source>
+        <translation>এক্সেল ওয়ার্কবুক লেখা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Writing the PDF…</source>
+        <translation>পিডিএফ লেখা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved: {path}</source>
+        <translation>সংরক্ষিত: {path}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The report was not written.</source>
+        <translation>প্রতিবেদনটি লেখা হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export PDF</source>
+        <translation>পিডিএফ এক্সপোর্ট</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>পিডিএফ ফাইল (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export Excel</source>
+        <translation>এক্সেল এক্সপোর্ট</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>এক্সেল ওয়ার্কবুক (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reform tracking report</source>
+        <translation>সংস্কার অগ্রগতি প্রতিবেদন</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose what the report covers and how to group it, then preview it here or export it. With no status ticked, every status is included.</source>
+        <translation>প্রতিবেদনে কী থাকবে ও কীভাবে ভাগ করা হবে তা বেছে নিন, তারপর এখানে খসড়া দেখুন বা এক্সপোর্ট করুন। কোনো অবস্থায় টিক না দিলে সব অবস্থা অন্তর্ভুক্ত হবে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action plan:</source>
+        <translation>কর্মপরিকল্পনা:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ministry:</source>
+        <translation>মন্ত্রণালয়:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cluster:</source>
+        <translation>ক্লাস্টার:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Group by:</source>
+        <translation>ভাগের ভিত্তি:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statuses:</source>
+        <translation>অবস্থা:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>and</source>
+        <translation>থেকে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status as of:</source>
+        <translation>অবস্থার তারিখ:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Report language:</source>
+        <translation>প্রতিবেদনের ভাষা:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Due between</source>
+        <translation>নির্ধারিত তারিখ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview</source>
+        <translation>খসড়া দেখুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Excel…</source>
+        <translation>এক্সেল এক্সপোর্ট…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF…</source>
+        <translation>পিডিএফ এক্সপোর্ট…</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <location filename="../../ui/reform_text.py" line="+4"/>
+        <source>Lead</source>
+        <translation>মূল</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared</source>
+        <translation>যৌথ</translation>
+    </message>
+</context>
+<context>
+    <name>SearchScreen</name>
+    <message>
+        <location filename="../../ui/screens/search.py" line="+167"/>
+        <source>Activity {number}</source>
+        <translation>কার্যক্রম {number}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Objective {number}</source>
+        <translation>উদ্দেশ্য {number}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Type a word in English or Bangla to search.</source>
+        <translation>খুঁজতে ইংরেজি বা বাংলায় কোনো শব্দ লিখুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type at least one word (letters or digits).</source>
+        <translation>অন্তত একটি শব্দ (অক্ষর বা অঙ্ক) লিখুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No results for “{query}”.</source>
+        <translation>“{query}”-এর কোনো ফলাফল পাওয়া যায়নি।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Results {first}–{last} of {total}</source>
+        <translation>{total}টির মধ্যে {first}–{last} নম্বর ফলাফল</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Search</source>
+        <translation>অনুসন্ধান</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Objectives, activities, indicators, comments, status notes and evidence titles, in English and Bangla. Results appear as you type; press Enter or double-click a result to open its activity.</source>
+        <translation>ইংরেজি ও বাংলায় উদ্দেশ্য, কার্যক্রম, সূচক, মন্তব্য, অবস্থার নোট ও প্রমাণকের শিরোনাম। লেখার সঙ্গে সঙ্গে ফলাফল দেখা যায়; কোনো ফলাফলের কার্যক্রম খুলতে এন্টার চাপুন বা তাতে ডাবল-ক্লিক করুন।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search words, e.g. allowance or ভাতা</source>
+        <translation>অনুসন্ধানের শব্দ, যেমন ভাতা বা allowance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All statuses</source>
+        <translation>সব অবস্থা</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due between</source>
+        <translation>নির্ধারিত তারিখ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>and</source>
+        <translation>থেকে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous</source>
+        <translation>আগের</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>পরের</translation>
+    </message>
+</context>
+<context>
     <name>SeriesChart</name>
     <message>
         <location filename="../../ui/charts.py" line="+161"/>
@@ -951,6 +2766,218 @@ counted</source>
         <location line="+1"/>
         <source>proposed</source>
         <translation>প্রস্তাবিত</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../ui/reform_text.py" line="-27"/>
+        <source>Completed</source>
+        <translation>সম্পন্ন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>চলমান</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delayed</source>
+        <translation>বিলম্বিত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not started</source>
+        <translation>শুরু হয়নি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropped</source>
+        <translation>বাদ দেওয়া হয়েছে</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>{status} (pending: {pending})</source>
+        <translation>{status} (অনুমোদনের অপেক্ষায়: {pending})</translation>
+    </message>
+</context>
+<context>
+    <name>StatusProgressChart</name>
+    <message>
+        <location filename="../../ui/status_chart.py" line="+49"/>
+        <source>Q{number}</source>
+        <translation>প্রান্তিক {number}</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>{period} (to {date}): {counts}</source>
+        <translation>{period} ({date} পর্যন্ত): {counts}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Point at a bar to read its exact counts.</source>
+        <translation>সঠিক সংখ্যা দেখতে কোনো স্তম্ভের ওপর মাউস রাখুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No quarter has ended yet in this period.</source>
+        <translation>এই সময়ে এখনো কোনো প্রান্তিক শেষ হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Activities by status at the end of each quarter</source>
+        <translation>প্রতিটি প্রান্তিক শেষে অবস্থাভিত্তিক কার্যক্রম</translation>
+    </message>
+</context>
+<context>
+    <name>StatusTab</name>
+    <message>
+        <location filename="../../ui/screens/action_plan_status_form.py" line="+208"/>
+        <source>Choose the status to record.</source>
+        <translation>যে অবস্থা লিপিবদ্ধ করবেন সেটি বেছে নিন।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The event date cannot be after today ({today}): record what has happened.</source>
+        <translation>ঘটনার তারিখ আজকের ({today}) পরের হতে পারে না: যা ঘটেছে শুধু তা-ই লিপিবদ্ধ করুন।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the reporting period, e.g. {example}.</source>
+        <translation>প্রতিবেদনকাল উল্লেখ করুন, যেমন {example}।</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Write the period as a fiscal year, half or quarter, e.g. {example}.</source>
+        <translation>প্রতিবেদনকাল অর্থবছর, অর্ধবছর বা ত্রৈমাসিক হিসেবে লিখুন, যেমন {example}।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The reporting period starts after the event date.</source>
+        <translation>প্রতিবেদনকাল ঘটনার তারিখের পরে শুরু হয়েছে।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The note has {count} characters; at most {limit} are allowed.</source>
+        <translation>টীকায় {count}টি অক্ষর আছে; সর্বোচ্চ {limit}টি অক্ষর লেখা যায়।</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Saved as a draft: {status} on {date}. It becomes the current status once GED approves it.</source>
+        <translation>খসড়া হিসেবে সংরক্ষিত: {date} তারিখে {status}। জিইডি অনুমোদন করলে এটি বর্তমান অবস্থা হবে।</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Local user</source>
+        <translation>স্থানীয় ব্যবহারকারী</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Status history, newest first. Events: {count}</source>
+        <translation>অবস্থার ইতিহাস, সর্বশেষটি আগে। মোট ঘটনা: {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No status has been recorded yet: the activity counts as Not started (Delayed once its due date has passed).</source>
+        <translation>এখনো কোনো অবস্থা লিপিবদ্ধ হয়নি: কার্যক্রমটি &apos;শুরু হয়নি&apos; হিসেবে গণ্য হয় (নির্ধারিত তারিখ পেরিয়ে গেলে &apos;বিলম্বিত&apos;)।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Date</source>
+        <translation>তারিখ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Period</source>
+        <translation>প্রতিবেদনকাল</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>অবস্থা</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>টীকা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported by</source>
+        <translation>প্রতিবেদক</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Approval</source>
+        <translation>অনুমোদন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a status</source>
+        <translation>অবস্থা লিপিবদ্ধ করুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Status:</source>
+        <translation>অবস্থা(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event &amp;date:</source>
+        <translation>ঘটনার তারিখ(&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reporting &amp;period:</source>
+        <translation>প্রতিবেদনকাল(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>টীকা(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a status…</source>
+        <translation>অবস্থা বেছে নিন…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What happened, and where the proof is (optional)</source>
+        <translation>কী ঘটেছে এবং তার প্রমাণ কোথায় আছে (ঐচ্ছিক)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new status is saved as a draft and added to the history; earlier reports are never changed.</source>
+        <translation>নতুন অবস্থা খসড়া হিসেবে সংরক্ষিত হয়ে ইতিহাসে যোগ হয়; আগের প্রতিবেদন কখনো বদলানো হয় না।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sa&amp;ve status</source>
+        <translation>অবস্থা সংরক্ষণ করুন(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard changes</source>
+        <translation>পরিবর্তন বাতিল করুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the form back as it was (Esc)</source>
+        <translation>ফরমটি আগের অবস্থায় ফিরিয়ে নিন (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <location filename="../../ui/screens/ministries.py" line="-48"/>
+        <source>persons</source>
+        <translation>ব্যক্তি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>families</source>
+        <translation>পরিবার</translation>
     </message>
 </context>
 <context>

@@ -82,7 +82,9 @@ def assert_recounts(session, as_of: date, status_counts: StatusCounts) -> None:
         union += cell.activity_ids
     assert sorted(union) == sorted(total.activity_ids)
     assert sum(c.count for c in status_counts.by_status.values()) == total.count
-    assert sum(status_counts.percent.values()) == (Decimal("100.0") if total.count else 0)
+    if total.count:  # each share rounded on its own: the column is within 0.1 per row of 100
+        assert abs(sum(status_counts.percent.values()) - 100) <= Decimal("0.1") * len(
+            status_counts.percent)
 
 
 def test_all_ministries_counts_each_activity_once(recorded):
@@ -99,7 +101,7 @@ def test_all_ministries_counts_each_activity_once(recorded):
     assert july.counts.total.count == 7
     assert dict(july.counts.percent) == {
         "completed": Decimal("28.6"), "in_progress": Decimal("14.3"),
-        "delayed": Decimal("14.3"), "not_started": Decimal("28.5"), "dropped": Decimal("14.3")}
+        "delayed": Decimal("14.3"), "not_started": Decimal("28.6"), "dropped": Decimal("14.3")}
 
 
 def test_by_ministry_marks_lead_and_shared(recorded):
@@ -229,10 +231,13 @@ def test_plan_filter_keeps_one_plan(recorded):
     {"a": 999, "b": 1},
     {"a": 0, "b": 0},
 ])
-def test_percentages_are_one_place_and_add_up(values):
+def test_percentages_are_one_place_and_equal_counts_show_equal_shares(values):
     result = percentages(values)
     assert all(v == v.quantize(Decimal("0.1")) for v in result.values())
-    assert sum(result.values()) == (Decimal("100.0") if sum(values.values()) else 0)
+    for a in values:
+        for b in values:
+            if values[a] == values[b]:
+                assert result[a] == result[b]
     total = sum(values.values())
     for k, v in result.items():  # never more than 0.1 from the exact share
         exact = Decimal(100 * values[k]) / total if total else Decimal(0)

@@ -9,4 +9,10 @@ SCREEN_CLASSES: dict[str, str] = {
     "overview": "ui.screens.overview:OverviewScreen",
     "settings": "ui.screens.settings:SettingsScreen",
     "about": "ui.screens.about:AboutScreen",
+    "action_plan": "ui.screens.action_plan:ActionPlanScreen",
+    "committee": "ui.screens.committee:CommitteeScreen",
+    "ministries": "ui.screens.ministries:MinistriesScreen",
+    "clusters": "ui.screens.clusters:ClustersScreen",
+    "search": "ui.screens.search:SearchScreen",
+    "reports": "ui.screens.reports:ReportsScreen",
 }
