@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import run_cli
+from tests.conftest import REPO, run_cli
 from tests.reports.conftest import PASSPHRASE, page_count, poppler
 
 ENV = {"NSSS_PASSPHRASE": PASSPHRASE}
@@ -53,14 +54,11 @@ def test_pdf_without_a_display_or_platform_setting(recorded, tmp_path) -> None: 
     out = tmp_path / "headless.pdf"
     env = {k: v for k, v in os.environ.items()
            if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
-    import subprocess
-
     done = subprocess.run(
         [sys.executable, "-m", "nsss_desktop", "--db", str(recorded.path), "--no-keyring",
          "plan", "report", "--out", str(out), "--as-of", "2017-07-01"],
         capture_output=True, text=True, env={**env, **ENV}, timeout=120,
-        stdin=subprocess.DEVNULL, cwd=os.path.dirname(os.path.dirname(os.path.dirname(
-            os.path.abspath(__file__)))))
+        stdin=subprocess.DEVNULL, cwd=REPO)
     assert done.returncode == 0, done.stderr
     assert out.read_bytes().startswith(b"%PDF-")
 
