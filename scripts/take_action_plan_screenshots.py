@@ -12,25 +12,13 @@ throw-away database. Dialogs are drawn over the main window, as a user sees them
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
-import time
 import zlib
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-SANDBOX = Path(tempfile.mkdtemp(prefix="nsss-ap-screens-"))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["QT_SCALE_FACTOR"] = "1"
-os.environ["NSSS_SCRYPT_N"] = "16384"
-os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-    os.environ[var] = str(SANDBOX / var.lower())
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 import openpyxl  # noqa: E402
+from screenshot_sandbox import PASSPHRASE, SANDBOX, wait  # noqa: E402,F401 - sets up first
 
 from nsss_desktop.domain.fiscal_year import Period  # noqa: E402
 from nsss_desktop.services import action_plan, comments, evidence, reform_status  # noqa: E402
@@ -39,20 +27,7 @@ from nsss_desktop.store.database import Database  # noqa: E402
 from ui import i18n  # noqa: E402
 from ui.app import make_application  # noqa: E402
 from ui.main_window import WINDOW_SIZE, MainWindow  # noqa: E402
-from ui.qt import QApplication, QColor, QDate, QPainter, QPixmap, Qt, QWidget  # noqa: E402
-
-PASSPHRASE = "public screenshot passphrase"
-
-
-def wait(condition: Callable[[], object], timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the screen did not get ready")
-        QApplication.processEvents()
-        time.sleep(0.01)
-    for _ in range(5):
-        QApplication.processEvents()
+from ui.qt import QColor, QDate, QPainter, QPixmap, Qt, QWidget  # noqa: E402
 
 
 def save(pixmap: QPixmap, out: Path, name: str) -> None:

@@ -11,39 +11,15 @@ says its data is on screen.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-SANDBOX = Path(tempfile.mkdtemp(prefix="nsss-screens-"))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["QT_SCALE_FACTOR"] = "1"
-os.environ["NSSS_SCRYPT_N"] = "16384"
-os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-    os.environ[var] = str(SANDBOX / var.lower())
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from screenshot_sandbox import PASSPHRASE, SANDBOX, wait  # noqa: E402,F401 - sets up first
 
 from ui import i18n  # noqa: E402
 from ui.app import AppController, make_application  # noqa: E402
-from ui.qt import QApplication, QWidget, QWizard  # noqa: E402
+from ui.qt import QWidget, QWizard  # noqa: E402
 from ui.wizard import FirstRunWizard  # noqa: E402
-
-PASSPHRASE = "public screenshot passphrase"
-
-
-def wait(condition: Callable[[], object], timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the screen did not get ready")
-        QApplication.processEvents()
-        time.sleep(0.01)
-    for _ in range(5):
-        QApplication.processEvents()
 
 
 def save(widget: QWidget, out: Path, name: str) -> None:
