@@ -30,6 +30,9 @@ def _read_secret_file(path: str) -> str:
     except OSError as exc:
         raise UsageError(f"Cannot read {path}: {exc.strerror}.",
                          hint="Check the path given with --passphrase-file.") from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path} is not a UTF-8 text file.",
+                         hint="Save the passphrase as plain UTF-8 text.") from exc
 
 
 def given_passphrase(args: argparse.Namespace) -> str | None:
@@ -86,12 +89,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     db, recovery = Database.create(args.db, new_passphrase(args),
                                    use_keyring=not args.no_keyring)
+    print_recovery_code(recovery)  # at once: the database exists from here on, whatever follows
     with db:
         settings.save_initial(db, language=args.language, ministry_code=args.ministry)
         print(f"Created {db.path} in {db.unlock.seconds:.2f} s.")
         if db.unlock.notes:
             print("Note: no OS keyring is available here; unlock with the passphrase.")
-    print_recovery_code(recovery)
     return 0
 
 
@@ -100,12 +103,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from nsss_desktop.tasks import TaskState
 
     started = time.perf_counter()
-    recovery = None
     if Path(args.db).exists():
         db = open_db(args)
     else:
         db, recovery = Database.create(args.db, new_passphrase(args),
                                        use_keyring=not args.no_keyring)
+        print_recovery_code(recovery)  # at once: the database exists even if the load fails
     with db:
         created = time.perf_counter()
         state = TaskState(lambda f, s: print(f"\r  {f:4.0%} {s}", end="", flush=True)
@@ -116,8 +119,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
               f"figures, {summary.ministries} ministries, {summary.activities} Action Plan "
               f"activities, {summary.sources} sources.")
         print(f"Set-up {created - started:.2f} s, data load {done - created:.2f} s.")
-    if recovery:
-        print_recovery_code(recovery)
     return 0
 
 
@@ -268,8 +269,15 @@ def main(argv: list[str] | None = None) -> int:
         if exc.hint:
             print(f"what to do: {exc.hint}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:  # a folder given as a file, a missing drive, no permission...
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print("what to do: check the path and that you may write there, then try again.",
+              file=sys.stderr)
+        return 14
     except KeyboardInterrupt:
-        print("Interrupted; nothing half-written was kept.", file=sys.stderr)
+        print("Interrupted. Each change is all-or-nothing: the one under way was not saved.",
+              file=sys.stderr)
         return 130
 
 

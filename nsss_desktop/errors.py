@@ -63,6 +63,12 @@ class DiskFull(NsssError):
     code, exit_code = "disk_full", 7
 
 
+class DatabaseBusy(NsssError):
+    """Locked by another writer past the busy timeout, or not writable at all."""
+
+    code, exit_code = "database_busy", 13
+
+
 class BackupFailed(NsssError):
     code, exit_code = "backup_failed", 8
 

@@ -168,8 +168,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], date]], ...] =
      lambda m: _quarter(m[4], (m[1], m[2]), None, m[3].upper() == "H")),
     (re.compile(r"([QH])\s*(\d)\s*,?\s*(\d{4})", re.I),
      lambda m: _quarter(m[2], None, m[3], m[1].upper() == "H")),
-    (re.compile(rf"{_MONTH}\.?\s*[,'’-]?\s*(\d{{4}}|\d{{2}})", re.I),
-     lambda m: _month_end(_year(m[2]), _MONTHS[m[1].lower()])),
+    # A two-digit year only after an apostrophe or a dash ("Jun-17", "June '17"): "June 30"
+    # is a day without a year, not June 2030.
+    (re.compile(rf"{_MONTH}\.?\s*(?:,?\s*(\d{{4}})|['’-]\s*(\d{{2}}))", re.I),
+     lambda m: _month_end(_year(m[2] or m[3]), _MONTHS[m[1].lower()])),
     (re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MONTH}\.?,?[\s-]+(\d{{4}})", re.I),
      lambda m: _exact(_year(m[3]), _MONTHS[m[2].lower()], int(m[1]))),
     (re.compile(rf"{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I),
@@ -201,6 +203,8 @@ _CLOSE = Fraction(7, 10)  # how close a word must be to a month name to count as
 def _looks_like_a_date(text: str) -> str | None:
     """Why text that matched no pattern still looks like a date, or None for free text."""
     m = re.fullmatch(r"([A-Za-z]+)\.?\s*[,'’-]?\s*(\d{4}|\d{2})", text)
+    if m and m[1].lower() in _MONTHS:
+        return "a month and a day but no year: write the month and year, e.g. 'June 2017'"
     if m and difflib.get_close_matches(m[1].lower(), list(_MONTHS), n=1, cutoff=_CLOSE):
         return f"'{m[1]}' is not a month name (a misspelling?)"
     if re.fullmatch(r"[\d\s/.,'-]+", text) and re.search(r"\d", text):

@@ -57,12 +57,22 @@ def _text(value: object) -> str:
     return str(value)
 
 
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _csv_safe(text: str) -> str:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe (CSV
+    injection); numbers are never affected because they are not text here."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def _write_csv(table: DashboardTable, path: Path) -> None:
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:  # BOM: Excel reads Bangla
         writer = csv.writer(fh)
         writer.writerow([c.label for c in table.columns])
         for row in table.rows:
-            writer.writerow([_text(row.get(c.key)) for c in table.columns])
+            writer.writerow([_csv_safe(v) if isinstance(row.get(c.key), str) else v
+                             for c in table.columns for v in [_text(row.get(c.key))]])
 
 
 def _write_xlsx(table: DashboardTable, path: Path) -> None:
@@ -75,6 +85,9 @@ def _write_xlsx(table: DashboardTable, path: Path) -> None:
     for row in table.rows:
         # Decimals reach the sheet XML as their exact digits (see _exact_safe_string).
         ws.append([row.get(c.key) for c in table.columns])
+        for cell in ws[ws.max_row]:
+            if cell.data_type == "f":  # text that starts with "=" stays text, never a formula
+                cell.data_type = "s"
     for idx, column in enumerate(table.columns, start=1):
         fmt = NUMBER_FORMATS.get(column.kind)
         if fmt:

@@ -171,10 +171,16 @@ def restore(backup: Path, target: Path, *, passphrase: str | None = None,
                     f"A database already exists at {target}.",
                     hint="Use --replace to restore over it; the current one is kept aside "
                          "as a .replaced file, never deleted.")
-            kept = _move_aside(target)
+        # Write and verify the restored copy beside the target first: if that fails (disk full,
+        # I/O error), the database in use has not been moved and is still there.
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write_verified_copy(source.path, source.raw_key(), target, source_wal=False)
+        staged = target.with_name(f"{target.name}.restoring")
+        _write_verified_copy(source.path, source.raw_key(), staged, source_wal=False)
+        if target.exists():
+            kept = _move_aside(target)
+        os.replace(staged, target)
         source.key_file.save(keys.key_file_for(target))
+        eng.fsync_dir(target.parent)
     return kept
 
 

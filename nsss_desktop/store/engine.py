@@ -53,18 +53,22 @@ def connect(path: Path, key: bytes, *, timeout: float = 30.0,
     """
     conn = sqlcipher.connect(str(path), timeout=timeout, isolation_level=None,
                              check_same_thread=False)
-    conn.execute(key_pragma(key))
-    # OFF, unlike the first architecture note: ON wipes every allocation SQLite frees and made
-    # trigger-heavy writes 7-9x slower (10,000 activities: 112 s vs 12.6 s). SQLCipher still
-    # wipes its own key material; the raw key lives only in this process while unlocked.
-    conn.execute("PRAGMA cipher_memory_security = OFF")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA temp_store = MEMORY")
-    conn.execute(f"PRAGMA cache_size = -{CACHE_SIZE_KIB}")
-    conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-    if wal:
-        conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
+    try:
+        conn.execute(key_pragma(key))
+        # OFF, unlike the first architecture note: ON wipes every allocation SQLite frees and made
+        # trigger-heavy writes 7-9x slower (10,000 activities: 112 s vs 12.6 s). SQLCipher still
+        # wipes its own key material; the raw key lives only in this process while unlocked.
+        conn.execute("PRAGMA cipher_memory_security = OFF")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_SIZE_KIB}")
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        if wal:
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()  # never leave a handle open on a file we could not key
+        raise
     return conn
 
 

@@ -15,11 +15,11 @@ from types import TracebackType
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, delete, func, insert, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from nsss_desktop.domain.ids import new_id
-from nsss_desktop.errors import DiskFull
+from nsss_desktop.errors import DatabaseBusy, DiskFull
 from nsss_desktop.store.models import ChangeJournal, JournalTxn, UowContext
 
 _DISK_FULL_MARKERS = ("database or disk is full", "no space left")
@@ -40,8 +40,15 @@ class UnitOfWork:
         self.change_count = 0
 
     def __enter__(self) -> UnitOfWork:
-        self._conn = self._engine.connect().execution_options(nsss_immediate=True)
-        self._tx = self._conn.begin()
+        try:
+            self._conn = self._engine.connect().execution_options(nsss_immediate=True)
+        except DBAPIError as exc:
+            raise _translate(exc) from exc
+        try:
+            self._tx = self._conn.begin()
+        except BaseException as exc:
+            self._conn.close()
+            raise _translate(exc) from exc
         self.session = Session(bind=self._conn, join_transaction_mode="create_savepoint",
                                autoflush=True, expire_on_commit=False)
         try:
@@ -101,5 +108,22 @@ def _translate(exc: BaseException) -> BaseException:
         return DiskFull(
             "The disk is full, so the change could not be saved. Nothing was written.",
             hint="Free some disk space (or move the database to a larger drive) and try again.",
+        )
+    if isinstance(exc, OperationalError | sqlite3.Error | sqlcipher.Error) and (
+        "database is locked" in text or "database is busy" in text
+    ):
+        return DatabaseBusy(
+            "Another program is writing to this database, so the change could not be saved. "
+            "Nothing was written.",
+            hint="Close the other NSSS window or command (or wait for it to finish), then "
+                 "try again.",
+        )
+    if isinstance(exc, OperationalError | sqlite3.Error | sqlcipher.Error) and (
+        "readonly database" in text or "read-only" in text
+    ):
+        return DatabaseBusy(
+            "The database file is read-only, so the change could not be saved.",
+            hint="Check that the file and its folder may be written to (not a CD, a locked "
+                 "share or a read-only copy).",
         )
     return exc
