@@ -121,8 +121,9 @@ def get_plan(session: Session, code: str) -> ActionPlan:
 
 
 def register_rows(session: Session, plan_id: str | None = None, ministry_id: str | None = None,
-                  *, as_of: date) -> list[RegisterRow]:
-    """The register in table order; `ministry_id` keeps activities it leads or shares."""
+                  *, as_of: date, activity_ids: list[str] | None = None) -> list[RegisterRow]:
+    """The register in table order; `ministry_id` keeps activities it leads or shares, and
+    `activity_ids` only those rows (one activity's detail need not build the whole plan)."""
     query = (select(Activity, Objective, ActionPlan.code)
              .join(Objective, Activity.objective_id == Objective.id)
              .join(ActionPlan, Objective.action_plan_id == ActionPlan.id))
@@ -133,9 +134,11 @@ def register_rows(session: Session, plan_id: str | None = None, ministry_id: str
             ActivitySharedMinistry.ministry_id == ministry_id)
         query = query.where(or_(Activity.responsible_ministry_id == ministry_id,
                                 Activity.id.in_(shared)))
+    if activity_ids is not None:
+        query = query.where(Activity.id.in_(activity_ids))
     found = session.execute(query).all()
     ids = [a.id for a, _, _ in found]
-    scoped = None if plan_id is None and ministry_id is None else ids
+    scoped = None if plan_id is None and ministry_id is None and activity_ids is None else ids
     statuses = current_statuses(session, as_of, scoped)
     ministries = {m.id: m for m in session.scalars(select(Ministry))}
     indicators: dict[str, list[str]] = {}

@@ -95,8 +95,8 @@ def activity_detail(db: Database, activity_id: str, *, as_of: date) -> ActivityD
         assert objective is not None  # a foreign key
         plan = session.get(ActionPlan, objective.action_plan_id)
         assert plan is not None
-        row = next(r for r in action_plan.register_rows(session, plan.id, as_of=as_of)
-                   if r.activity_id == activity_id)
+        (row,) = action_plan.register_rows(session, plan.id, as_of=as_of,
+                                           activity_ids=[activity_id])
         current = reform_status.current_statuses(session, as_of, [activity_id])[activity_id]
         names: dict[str, str] = {}
         events = []
