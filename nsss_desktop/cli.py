@@ -14,10 +14,13 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nsss_desktop import __version__, paths
 from nsss_desktop.errors import Locked, NsssError, UsageError
-from nsss_desktop.store.database import Database
+
+if TYPE_CHECKING:  # the store (SQLAlchemy, cryptography, keyring) loads only when a command runs
+    from nsss_desktop.store.database import Database
 
 PASS_ENV = "NSSS_PASSPHRASE"
 # Component command groups; each module has `register(subparsers)` and uses `open_db(args)`.
@@ -63,6 +66,8 @@ def new_passphrase(args: argparse.Namespace) -> str:
 
 
 def open_db(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
+    from nsss_desktop.store.database import Database
+
     passphrase, recovery = given_passphrase(args), given_recovery_code(args)
     try:
         return Database.open(args.db, passphrase=passphrase, recovery_code=recovery,
@@ -86,6 +91,7 @@ def print_recovery_code(code: str) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     from nsss_desktop.services import settings
+    from nsss_desktop.store.database import Database
 
     db, recovery = Database.create(args.db, new_passphrase(args),
                                    use_keyring=not args.no_keyring)
@@ -100,6 +106,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from nsss_desktop.services.demo import build_demo
+    from nsss_desktop.store.database import Database
     from nsss_desktop.tasks import TaskState
 
     started = time.perf_counter()
