@@ -87,8 +87,7 @@ def test_components_are_not_added_to_their_aggregate_and_families_stay_apart(dem
 
 def test_choice_rule_prefers_the_more_precise_of_two_equal_stage_figures(demo_db):
     with demo_db.reader() as s:
-        rows, programmes = figures.load_rows(s)
-        chosen = figures.choose(rows)
+        chosen = figures.chosen_values(s)
         oaa = s.scalar(select(Programme.id).where(Programme.code == "OAA"))
     pick = chosen[(oaa, 2024, "budget")]
     assert Money(pick.value) == Money.from_crore("4350.97")

@@ -1,13 +1,9 @@
 """Programme figures as dashboards use them: one value per programme, year and measure, counted
 once in any total.
 
-The real data has several sources and budget stages for one programme-year. The dashboards pick
-one value per programme, fiscal year and measure by this stated rule (shown in About/Sources):
-
-1. the most final stage: actual, then revised budget, then reported, then proposed;
-2. then a government source (department or ministry portal) over the press;
-3. then the most precise figure (4350.97 over 4351: the same figure, less rounded);
-4. then the source code, alphabetically, so the choice never depends on load order.
+The real data has several sources and budget stages for one programme-year. The value used is
+chosen by the stated rule in `services.rollup` (most final stage, then a government source, then
+the most precise figure, then the source code) and kept in the rollup tables on every write.
 
 A programme-level figure counts once in every total that spans ministries; where only
 per-ministry shares exist, the programme value is their sum. A component programme
@@ -18,7 +14,6 @@ counted in families are kept apart from those counted in persons.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -26,26 +21,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nsss_desktop.domain import Count, FiscalYear, Money
-from nsss_desktop.store.models import Figure, Programme, Source
+from nsss_desktop.store.models import Programme, ProgrammeYearRollup
 
-STAGE_RANK = {"actual": 0, "revised": 1, "reported": 2, "proposed": 3}
-GOVERNMENT_SOURCE_PREFIXES = ("DSS_", "MOWCA_", "DDM_", "MSW_", "FOOD_", "DEO_", "SP_", "DWA_",
-                              "DRRO_", "MODMR_", "UCD")
 MEASURES = ("beneficiaries", "budget")
-
-
-@dataclass(frozen=True)
-class FigureRow:
-    """One stored figure, reduced to what the choice rule needs."""
-
-    programme_id: str
-    ministry_id: str | None
-    fiscal_year: int
-    stage: str
-    source_code: str
-    beneficiaries: int | None
-    budget_poisha: int | None
-    synthetic: bool = False
+_ROLLUP_MEASURE = {"active_beneficiaries": "beneficiaries", "budget": "budget"}
 
 
 @dataclass(frozen=True)
@@ -54,47 +33,6 @@ class Chosen:
     stage: str
     source_code: str
     synthetic: bool
-
-
-def _precision(value: int) -> int:
-    """More trailing zeros means more rounding; fewer means a more precise figure."""
-    zeros = 0
-    while value and value % 10 == 0:
-        value //= 10
-        zeros += 1
-    return -zeros
-
-
-def _rank(row: FigureRow, value: int) -> tuple:
-    government = row.source_code.startswith(GOVERNMENT_SOURCE_PREFIXES)
-    return (STAGE_RANK.get(row.stage, 9), not government, -_precision(value), row.source_code)
-
-
-def choose(rows: list[FigureRow]) -> dict[tuple[str, int, str], Chosen]:
-    """Pick one value per (programme, fiscal year, measure); ministry shares are summed."""
-    candidates: dict[tuple[str, int, str], list[tuple[tuple, Chosen]]] = defaultdict(list)
-    shares: dict[tuple[str, int, str], dict[str, list[tuple[tuple, Chosen]]]] = defaultdict(
-        lambda: defaultdict(list))
-    for row in rows:
-        for measure, value in (("beneficiaries", row.beneficiaries),
-                               ("budget", row.budget_poisha)):
-            if value is None:
-                continue
-            item = (_rank(row, value), Chosen(value, row.stage, row.source_code, row.synthetic))
-            key = (row.programme_id, row.fiscal_year, measure)
-            if row.ministry_id is None:
-                candidates[key].append(item)
-            else:
-                shares[key][row.ministry_id].append(item)
-    chosen = {key: min(items, key=lambda i: i[0])[1] for key, items in candidates.items()}
-    for key, by_ministry in shares.items():
-        if key in chosen:
-            continue  # a programme-level figure exists: the shares only break it down
-        picks = [min(items, key=lambda i: i[0])[1] for items in by_ministry.values()]
-        chosen[key] = Chosen(sum(p.value for p in picks), picks[0].stage,
-                             "+".join(sorted({p.source_code for p in picks})),
-                             any(p.synthetic for p in picks))
-    return chosen
 
 
 @dataclass
@@ -118,23 +56,22 @@ class YearTotals:
         return (Decimal(self.budget.poisha) * 100 / Decimal(total.poisha)).quantize(Decimal("0.1"))
 
 
-def load_rows(session: Session, include_submitted: bool = False) -> tuple[
-        list[FigureRow], dict[str, Programme]]:
-    states = ("approved", "submitted") if include_submitted else ("approved",)
-    query = (
-        select(Figure, Source.code)
-        .outerjoin(Source, Source.id == Figure.source_id)
-        .where(Figure.period_kind == "year", Figure.approval_state.in_(states))
-    )
-    rows = [
-        FigureRow(f.programme_id, f.ministry_id, f.fiscal_year, f.stage, code or "",
-                  f.active_beneficiaries, f.budget_revised_poisha
-                  if f.budget_revised_poisha is not None else f.budget_original_poisha,
-                  f.synthetic)
-        for f, code in session.execute(query)
-    ]
-    programmes = {p.id: p for p in session.scalars(select(Programme))}
-    return rows, programmes
+def scope_of(include_submitted: bool) -> str:
+    return "submitted" if include_submitted else "approved"
+
+
+def chosen_values(session: Session, scope: str = "approved"
+                  ) -> dict[tuple[str, int, str], Chosen]:
+    """(programme id, start year, "beneficiaries" | "budget") -> the chosen programme value."""
+    query = (select(ProgrammeYearRollup.programme_id, ProgrammeYearRollup.fiscal_year,
+                    ProgrammeYearRollup.measure, ProgrammeYearRollup.value,
+                    ProgrammeYearRollup.stage, ProgrammeYearRollup.source_code,
+                    ProgrammeYearRollup.synthetic)
+             .where(ProgrammeYearRollup.scope == scope, ProgrammeYearRollup.ministry_id == "",
+                    ProgrammeYearRollup.measure.in_(tuple(_ROLLUP_MEASURE)),
+                    ProgrammeYearRollup.value.is_not(None)))
+    return {(p, fy, _ROLLUP_MEASURE[m]): Chosen(v, stage, src, bool(syn))
+            for p, fy, m, v, stage, src, syn in session.execute(query)}
 
 
 def counted_in_totals(programme: Programme, fiscal_year: int, measure: str,
@@ -147,10 +84,11 @@ def counted_in_totals(programme: Programme, fiscal_year: int, measure: str,
 
 
 def national_series(session: Session, include_submitted: bool = False,
-                    programme_ids: set[str] | None = None) -> list[YearTotals]:
+                    programme_ids: set[str] | None = None,
+                    scope: str | None = None) -> list[YearTotals]:
     """Totals by fiscal year; `programme_ids` restricts to a ministry/cluster/life-cycle view."""
-    rows, programmes = load_rows(session, include_submitted)
-    chosen = choose(rows)
+    chosen = chosen_values(session, scope or scope_of(include_submitted))
+    programmes = {p.id: p for p in session.scalars(select(Programme))}
     years: dict[int, YearTotals] = {}
     for (programme_id, fy, measure), pick in sorted(chosen.items()):
         programme = programmes[programme_id]

@@ -104,6 +104,7 @@ class Database:
             with db.unit_of_work(description="Create database") as uow:
                 uow.session.add(Setting(key="db_id", value=db_id))
                 uow.session.add(Setting(key="created_at", value=key_file.created_at))
+            db._ensure_derived()
         except Exception:
             db.close()
             raise
@@ -150,6 +151,7 @@ class Database:
         try:
             if upgrade and not read_only:
                 db._upgrade_if_needed()
+                db._ensure_derived()
         except Exception:
             db.close()
             raise
@@ -207,6 +209,16 @@ class Database:
             ) from exc
         self.unlock.migrated_from = current
         self.unlock.pre_upgrade_backup = target
+
+    def _ensure_derived(self) -> None:
+        """Build the dashboard rollups if this schema has them and they are missing or stale
+        (a new database, an upgrade, or a new rollup rule)."""
+        if migrate.current_revision(self.engine) != migrate.head_revision():
+            return
+        from nsss_desktop.services import rollup  # local: the store does not need services
+
+        if rollup.ensure_current(self):
+            log.info("dashboard rollups rebuilt (rule version %s)", rollup.ROLLUP_VERSION)
 
     def close(self) -> None:
         self.engine.dispose()

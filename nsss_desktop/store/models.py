@@ -177,6 +177,7 @@ class Figure(Base):
             name="counts_not_negative",
         ),
         Index("ix_figure_period", "fiscal_year", "period_kind", "period_no"),
+        Index("ix_figure_programme_year", "programme_id", "fiscal_year"),
     )
     id: Mapped[str] = _id()
     programme_id: Mapped[str] = _fk("programme.id")
@@ -196,6 +197,11 @@ class Figure(Base):
     synthetic: Mapped[bool] = mapped_column(Boolean, default=False)
     approval_state: Mapped[str] = mapped_column(String(10), default="approved")
     note: Mapped[str] = mapped_column(Text, default="")
+    # Measure keys reported as "not available" (comma-separated; migration 0005): distinct
+    # from a blank (not reported) and from zero.
+    na_measures: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Why expenditure exceeds the revised budget, or any other note the ministry must give.
+    explanation: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class FigureDisaggregation(Base):
@@ -212,6 +218,88 @@ class FigureDisaggregation(Base):
     beneficiaries: Mapped[int | None] = mapped_column(BigInteger)
     amount_poisha: Mapped[int | None] = mapped_column(BigInteger)
     synthetic: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ProgrammeTarget(Base):
+    """An annual target for a programme (or one ministry's share): migration 0005.
+
+    `value` is in the measure's base unit (poisha, persons, or hundredths of a percent for
+    coverage); `not_available` records that no target was set, distinct from a zero target.
+    """
+
+    __tablename__ = "programme_target"
+    __table_args__ = (
+        CheckConstraint("coalesce(value, 0) >= 0", name="not_negative"),
+        Index("ix_programme_target_year", "fiscal_year"),
+    )
+    id: Mapped[str] = _id()
+    programme_id: Mapped[str] = _fk("programme.id")
+    ministry_id: Mapped[str | None] = _fk("ministry.id", nullable=True)
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    measure: Mapped[str] = mapped_column(String(24))
+    value: Mapped[int | None] = mapped_column(BigInteger)
+    not_available: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- derived, kept current on write (never synced, rebuilt when ROLLUP_VERSION changes) -------
+
+
+class ProgrammeYearRollup(Base):
+    """One chosen value per scope × programme × ministry share × fiscal year × measure.
+
+    Written by `services.rollup` in the same transaction as the figures it summarises, so the
+    dashboards read a few thousand rows instead of scanning millions. `ministry_id` is "" for
+    the programme as a whole. `scope` is approved, submitted (approved + submitted) or working
+    (every state, for a ministry's own view of its drafts).
+    """
+
+    __tablename__ = "programme_year_rollup"
+    __table_args__ = (
+        UniqueConstraint("scope", "programme_id", "ministry_id", "fiscal_year", "measure"),
+        Index("ix_programme_year_rollup_scope_year", "scope", "fiscal_year"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    scope: Mapped[str] = mapped_column(String(10))
+    programme_id: Mapped[str] = mapped_column(String(36), index=True)
+    ministry_id: Mapped[str] = mapped_column(String(36), default="")
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    measure: Mapped[str] = mapped_column(String(24))
+    value: Mapped[int | None] = mapped_column(BigInteger)  # NULL with not_available
+    not_available: Mapped[bool] = mapped_column(Boolean, default=False)
+    stage: Mapped[str] = mapped_column(String(10), default="")
+    source_code: Mapped[str] = mapped_column(Text, default="")
+    period_kind: Mapped[str] = mapped_column(String(8), default="year")
+    months: Mapped[int] = mapped_column(Integer, default=12)
+    synthetic: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class DisaggregationRollup(Base):
+    """Breakdowns summed per scope × programme × fiscal year (see `services.rollup`)."""
+
+    __tablename__ = "disaggregation_rollup"
+    __table_args__ = (
+        UniqueConstraint("scope", "programme_id", "fiscal_year", "dimension", "category",
+                         "geo_code"),
+        Index("ix_disaggregation_rollup_scope_year", "scope", "fiscal_year"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    scope: Mapped[str] = mapped_column(String(10))
+    programme_id: Mapped[str] = mapped_column(String(36), index=True)
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    dimension: Mapped[str] = mapped_column(String(14))
+    category: Mapped[str] = mapped_column(Text)
+    geo_code: Mapped[str] = mapped_column(String(40), default="")
+    beneficiaries: Mapped[int | None] = mapped_column(BigInteger)
+    amount_poisha: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class DerivedState(Base):
+    """Version of each derived table's build rule; a mismatch triggers a rebuild on open."""
+
+    __tablename__ = "derived_state"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
 
 
 # --- users ------------------------------------------------------------------------------------
@@ -427,4 +515,6 @@ JOURNALED_TABLES_0002 = (
     "status_event", "comment", "evidence",
 )
 JOURNALED_TABLES_0003 = ("evidence_blob",)
+JOURNALED_TABLES_0005 = ("programme_target",)
+DERIVED_TABLES = ("programme_year_rollup", "disaggregation_rollup", "derived_state")
 APPEND_ONLY_TABLES = ("status_event", "comment", "evidence_blob", "evidence_chunk")

@@ -73,6 +73,11 @@ class UnitOfWork:
             return
         try:
             self.session.flush()
+            # Derived tables follow the journal, so every write path (ORM, Core, raw SQL)
+            # keeps the dashboard rollups current in this same transaction.
+            from nsss_desktop.services.rollup import refresh_for_txn
+
+            refresh_for_txn(self.session, self.txn_id)
             self.change_count = self.session.scalar(
                 select(func.count()).select_from(ChangeJournal)
                 .where(ChangeJournal.txn_id == self.txn_id)) or 0
