@@ -16,7 +16,8 @@ The rule that turns figure rows into one value per programme-year and measure:
 2. A whole-year figure wins. Without one, the kind of period (half, quarter, month) that covers
    most months is used: flows are summed over its periods, stocks and rates are read at its
    last period. `months` records how much of the year was covered (12 = complete).
-3. A programme-level figure and the sum of the ministry shares compete by the same order; on a
+3. A programme-level figure and the sum of the ministry shares compete: a number over "not
+   available", then for a flow a whole year over part of one, then the more final stage; on a
    tie the programme-level figure is kept. A share of a rate is never summed.
 4. Numbers beat "not available"; "not available" beats blank.
 """
@@ -171,6 +172,13 @@ def _combine_shares(picks: list[Pick], measure: str) -> Pick:
                 any(p.synthetic for p in picks), worst.rank)
 
 
+def _completeness(p: Pick, measure: str) -> tuple:
+    """How programme level and shares compete: numbers first, then (for a flow) a whole
+    year over a part of one, then the more final stage."""
+    partial_flow = MEASURES[measure].kind is MeasureKind.FLOW and p.months < 12
+    return (p.value is None, partial_flow, p.rank[1])
+
+
 def compute(cands: list[Candidate]) -> dict[tuple[str, str], Pick]:
     """(ministry_id or "", measure) -> pick, for one programme-year and scope."""
     by_key: dict[str | None, list[Candidate]] = defaultdict(list)
@@ -191,7 +199,7 @@ def compute(cands: list[Candidate]) -> dict[tuple[str, str], Pick]:
         if shares:
             combined = _combine_shares(shares, measure)
             own = out.get(("", measure))
-            if own is None or combined.rank[:2] < own.rank[:2]:
+            if own is None or _completeness(combined, measure) < _completeness(own, measure):
                 out[("", measure)] = combined
     return out
 

@@ -182,6 +182,7 @@ def test_clicking_a_bar_emits_its_key(qtbot, app) -> None:  # noqa: ANN001
     assert chart.readout_text() == "Disability Allowance · Budget 0.30 crore Tk"  # tap = hover
     with qtbot.assertNotEmitted(chart.barClicked):
         click(qtbot, chart, 500.0, 0.55)  # the gap between two rows
+        click(qtbot, chart, 500.0, 2.58)  # below the last row
 
 
 def test_bar_chart_in_bangla(qtbot, app) -> None:  # noqa: ANN001

@@ -91,7 +91,7 @@ def plain_number(value: Value, unit: str) -> str:
     """The exact number in the unit's decimal places, or "n/a"."""
     if value is None:
         return translate("ProgrammeChart", "n/a")
-    return str(float(value))
+    return i18n.number(value, UNITS[unit])
 
 
 def format_value(value: Value, unit: str) -> str:
@@ -280,8 +280,7 @@ class ProgrammeChart(QWidget):
             self._update_layout()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
+        pass
         super().changeEvent(event)
 
     # --- for subclasses ----------------------------------------------------------------------
