@@ -30,6 +30,7 @@ from nsss_desktop.io.action_plan_file import open_workbook
 from nsss_desktop.io.figures_template import (
     COLUMNS,
     DISTRICT_COLUMNS,
+    DISTRICT_ROWS,
     FIRST_DATA_ROW,
     HEADER_ROW_EN,
     SHEET_DISTRICTS,
@@ -262,12 +263,15 @@ class _Reader:
 
     # -- rows, bounded --------------------------------------------------------------------------
 
-    def _rows(self, ws: object, first: int, width: int) -> Iterator[tuple[int, tuple]]:
+    def _rows(self, ws: object, first: int, width: int,
+              formatted: int = 0) -> Iterator[tuple[int, tuple]]:
         """Stream rows from `first`, refusing a sheet declared too big before reading it and
-        stopping one row past the cap when the declared size was absent or wrong."""
+        stopping one row past the cap when the declared size was absent or wrong.
+
+        `formatted` is how many empty rows the template itself formats (and so declares)."""
         title = ws.title  # type: ignore[attr-defined]
         declared = getattr(ws, "max_row", None)
-        if declared and declared - first + 1 > self.max_rows:
+        if declared and declared - first + 1 > max(self.max_rows, formatted):
             self.add(_issue("too_many_rows", f"The sheet declares {declared:,} rows, more than "
                             f"the {self.max_rows:,} data rows a template may have; nothing was "
                             "read from it. Delete the unused rows below your figures (or split "
@@ -368,7 +372,8 @@ class _Reader:
         if not self._layout(ws, DISTRICT_COLUMNS, 1):
             return
         seen: dict[tuple[str, str, str, str], int] = {}
-        for index, row in self._rows(ws, _DISTRICT_FIRST_ROW, len(DISTRICT_COLUMNS)):
+        for index, row in self._rows(ws, _DISTRICT_FIRST_ROW, len(DISTRICT_COLUMNS),
+                                     DISTRICT_ROWS):
             self._district_row(ws.title, index, row, seen)  # type: ignore[attr-defined]
 
     def _district_row(self, sheet: str, index: int, row: tuple,

@@ -30,7 +30,8 @@ def _exact_safe_string(value: object) -> str:
 
 _openpyxl_cell_writer.safe_string = _exact_safe_string
 
-NUMBER_FORMATS = {"lakh": "#,##0.00", "crore": "#,##0.00", "int": "#,##0", "percent": "0.0"}
+NUMBER_FORMATS = {"lakh": "#,##0.00", "crore": "#,##0.00", "taka": "#,##0.00", "int": "#,##0",
+                  "percent": "0.0"}
 
 
 def export_table(table: DashboardTable, out: Path, fmt: str | None = None) -> Path:

@@ -40,7 +40,7 @@ STYLE_TOTAL = "total"
 # PDF as a heading row wherever its value changes (so the page keeps its width for text).
 GROUP = "group"
 DATE = "date"  # value: ISO text 'YYYY-MM-DD'; a real date in Excel
-_PLACES = {"int": 0, "percent": 1, "lakh": 2, "crore": 2}
+_PLACES = {"int": 0, "percent": 1, "lakh": 2, "crore": 2, "taka": 2}
 NO_VALUE = "–"
 
 

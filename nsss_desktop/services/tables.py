@@ -17,13 +17,16 @@ from nsss_desktop.services import figures
 from nsss_desktop.store.models import Cluster, Ministry, Programme, Source
 
 Value = Decimal | int | str | None
+# A figure reported as "not available": distinct from a blank cell (None, not reported) and
+# from zero. Displays translate it; exports write it as this text.
+NOT_AVAILABLE_TEXT = "n/a"
 
 
 @dataclass(frozen=True)
 class Column:
     key: str
     label: str
-    kind: str = "text"  # text | lakh | crore | int | percent
+    kind: str = "text"  # text | lakh | crore | taka | int | percent
 
 
 @dataclass
@@ -33,6 +36,9 @@ class DashboardTable:
     columns: list[Column]
     rows: list[dict[str, Value]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # (row index, column key) -> what the number is made of, for drill-down (see
+    # services.programme_dashboards.DrillKey); only numeric cells of the dashboards have one.
+    drill: dict[tuple[int, str], object] = field(default_factory=dict)
 
 
 def national_series(session: Session, include_submitted: bool = False) -> DashboardTable:

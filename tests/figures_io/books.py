@@ -9,6 +9,7 @@ table of social security programmes.
 from __future__ import annotations
 
 import csv
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -60,18 +61,19 @@ def fill(path: Path, edits: Mapping[tuple[str, str], object], out: Path | None =
     return out
 
 
-def big_sheet_xml(rows: int, *, declare_dimension: bool) -> bytes:
-    """A Figures sheet with the template's header and `rows` data rows, as raw XML."""
+def big_sheet_xml(rows: int, *, dimension: str | None) -> bytes:
+    """A Figures sheet with the template's header and `rows` data rows, as raw XML, declaring
+    `dimension` ("A1:Q1000003", a wrong one, or None for none)."""
     last = 3 + rows
     head = ['<row r="2">' + "".join(
         f'<c r="{chr(ord("A") + i)}2" t="inlineStr"><is><t>{escape(c.title_en)}</t></is></c>'
         for i, c in enumerate(COLUMNS)) + "</row>"]
     body = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>P{r}</t></is></c>'
                    f'<c r="E{r}"><v>1</v></c></row>' for r in range(4, last + 1))
-    dimension = f'<dimension ref="A1:Q{last}"/>' if declare_dimension else ""
+    declared = f'<dimension ref="{dimension}"/>' if dimension else ""
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            f"{dimension}<sheetData>{head[0]}{body}</sheetData></worksheet>").encode()
+            f"{declared}<sheetData>{head[0]}{body}</sheetData></worksheet>").encode()
 
 
 def counts(db) -> dict[str, int]:
@@ -132,3 +134,13 @@ def write_finance_csv(path: Path, rows, *, header=FINANCE_HEADER_EN,
         writer.writerow(header)
         writer.writerows(rows)
     return path
+
+
+def with_figures_sheet(base: Path, target: Path, xml: bytes) -> Path:
+    """A copy of the workbook `base` whose Figures sheet part is replaced by `xml`."""
+    with zipfile.ZipFile(base) as src, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
+        for info in src.infolist():
+            data = xml if info.filename == "xl/worksheets/sheet2.xml" else src.read(info)
+            dst.writestr(info.filename, data)
+    return target

@@ -6,13 +6,18 @@ straight into the zip: openpyxl would take minutes to write them cell by cell.
 """
 
 import shutil
-import zipfile
 
 import pytest
 
 from nsss_desktop.store import keys
 from nsss_desktop.store.database import Database
-from tests.figures_io.books import MSW_PROGRAMMES, PERIOD, big_sheet_xml, write_msw_template
+from tests.figures_io.books import (
+    MSW_PROGRAMMES,
+    PERIOD,
+    big_sheet_xml,
+    with_figures_sheet,
+    write_msw_template,
+)
 
 
 @pytest.fixture(scope="session")
@@ -41,18 +46,10 @@ def figures_db(_figures_template_db, tmp_path, passphrase):
 
 @pytest.fixture(scope="session")
 def million_row_books(tmp_path_factory):
-    """Two templates whose Figures sheet has 1,000,000 data rows: one declaring its size in
-    <dimension>, one declaring none (so only reading can find out)."""
+    """Two templates whose Figures sheet has 1,000,000 data rows: one declaring its true size
+    in <dimension>, one declaring a wrong, small one (so only reading can find out)."""
     folder = tmp_path_factory.mktemp("million")
     base = write_msw_template(folder / "base.xlsx", MSW_PROGRAMMES, PERIOD)
-    books = {}
-    for name, declared in (("declared", True), ("undeclared", False)):
-        target = folder / f"{name}.xlsx"
-        xml = big_sheet_xml(1_000_000, declare_dimension=declared)
-        with zipfile.ZipFile(base) as src, \
-                zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
-            for info in src.infolist():
-                data = xml if info.filename == "xl/worksheets/sheet2.xml" else src.read(info)
-                dst.writestr(info.filename, data)
-        books[name] = target
-    return books
+    return {name: with_figures_sheet(base, folder / f"{name}.xlsx",
+                                     big_sheet_xml(1_000_000, dimension=dimension))
+            for name, dimension in (("declared", "A1:Q1000003"), ("lying", "A1:Q6"))}

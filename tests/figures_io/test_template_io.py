@@ -15,7 +15,14 @@ from nsss_desktop.domain.measures import NOT_AVAILABLE
 from nsss_desktop.io.figures_template import TEMPLATE_VERSION
 from nsss_desktop.io.figures_template_read import read_template
 from nsss_desktop.services.figure_input import DisaggregationInput
-from tests.figures_io.books import MSW_PROGRAMMES, PERIOD, fill, write_msw_template
+from tests.figures_io.books import (
+    MSW_PROGRAMMES,
+    PERIOD,
+    big_sheet_xml,
+    fill,
+    with_figures_sheet,
+    write_msw_template,
+)
 
 F = "Figures"
 
@@ -246,12 +253,21 @@ def test_declared_million_rows_refused_before_reading(million_row_books):
     assert read.inputs == []  # not one row was read
 
 
-def test_undeclared_million_rows_stop_one_past_the_cap(million_row_books):
-    read = read_template(million_row_books["undeclared"], max_rows=500)
+def test_million_rows_behind_a_wrong_dimension_stop_one_past_the_cap(million_row_books):
+    read = read_template(million_row_books["lying"], max_rows=500)
     assert issues_of(read) == [("too_many_rows", "sheet Figures, row 504")]
-    assert "reading stopped at row 504" in read.issues[0].message
+    assert "more than 500 data rows; reading stopped at row 504" in read.issues[0].message
     assert len(read.inputs) == 500  # rows 4..503, and not one more
     assert read.inputs[-1].programme_code == "P503"
+
+
+def test_undeclared_size_is_read_only_up_to_the_cap(blank, tmp_path):
+    path = with_figures_sheet(blank, tmp_path / "undeclared.xlsx",
+                              big_sheet_xml(2_000, dimension=None))
+    read = read_template(path, max_rows=1_000)
+    assert issues_of(read) == [("too_many_rows", "sheet Figures, row 1004")]
+    assert len(read.inputs) == 1_000
+    assert issues_of(read_template(path, max_rows=2_000)) == []
 
 
 def test_programmes_list_is_used(tmp_path):

@@ -302,6 +302,8 @@ def test_empty_state(qtbot, app, make) -> None:  # noqa: ANN001
     elif make is ShareChart:
         chart.set_data([ChartBar("a", "A", D(1))], D(4))
     else:
+        chart.set_data([ChartBar("a", "A", None)], "lakh")
+        assert chart.is_empty() and empty.isVisible()  # no figure at all
         chart.set_data([ChartBar("a", "A", D(1))], "lakh")
     assert not chart.is_empty() and not empty.isVisible() and chart.view.isVisible()
     chart.hover_index(0)

@@ -17,7 +17,7 @@ from ui import core_text
 from ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 NOT_AVAILABLE = "—"
-NUMERIC_PLACES = {"lakh": 2, "crore": 2, "int": 0, "percent": 1}
+NUMERIC_PLACES = {"lakh": 2, "crore": 2, "taka": 2, "int": 0, "percent": 1}
 Index = QModelIndex | QPersistentModelIndex
 RAW_VALUE_ROLE = Qt.ItemDataRole.UserRole
 

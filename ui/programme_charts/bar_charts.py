@@ -22,8 +22,8 @@ from ui.programme_charts.chart_base import (
     ClickableChart,
     Value,
     ValueAxis,
-    _check_unit,
-    _check_value,
+    check_unit,
+    check_value,
     format_value,
     total_text,
     unit_text,
@@ -62,7 +62,7 @@ class _HorizontalBars(ClickableChart):
         return len(self._bars)
 
     def _has_figures(self) -> bool:
-        return bool(self._bars)  # a row without a figure still reads "n/a"
+        return any(b.value is not None for b in self._bars)  # other rows read "n/a"
 
     def value_labels(self) -> list[str]:
         """The labels drawn at the bars' ends, top to bottom (as shown)."""
@@ -167,7 +167,7 @@ class BarChart(_HorizontalBars):
     def set_data(self, bars: Sequence[ChartBar], unit: str, *, value_label: str = "",
                  colour: str | None = None) -> None:
         """Show `bars` top to bottom; `value_label` ("Budget") prefixes the read-out value."""
-        self._unit = _check_unit(unit)
+        self._unit = check_unit(unit)
         self._bars, self._value_label = list(bars), value_label
         self._colour = colour or PALETTE[0]
         self._hovered = None
@@ -202,7 +202,7 @@ class ShareChart(_HorizontalBars):
     def set_data(self, bars: Sequence[ChartBar], total: Decimal | int | None, *,
                  colour: str | None = None) -> None:
         """Show each bar's crore value as a share of `total`, which the caller counted once."""
-        self._total = _check_value(total)
+        self._total = check_value(total)
         self._bars = list(bars)
         self._shares = [share_percent(b.value, self._total) for b in self._bars]
         self._colour = colour or PALETTE[2]

@@ -18,6 +18,7 @@ from decimal import Decimal
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg  # noqa: E402 - the binding must be chosen first
+from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent  # noqa: E402
 
 from ui import i18n  # noqa: E402
 from ui.qt import (  # noqa: E402
@@ -48,13 +49,13 @@ TEXT_COLOUR = "#333333"
 LABEL_OVERHANG = 16  # pixels a tick label may reach past the end of its axis
 
 
-def _check_value(value: object) -> Value:
+def check_value(value: object) -> Value:
     if value is None or (isinstance(value, Decimal | int) and not isinstance(value, bool)):
         return value  # type: ignore[return-value]
     raise TypeError(f"chart values must be Decimal, int or None, not {type(value).__name__}")
 
 
-def _check_unit(unit: str) -> str:
+def check_unit(unit: str) -> str:
     if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r}; expected one of {tuple(UNITS)}")
     return unit
@@ -71,8 +72,8 @@ class ChartSeries:
     colour: str | None = None
 
     def __post_init__(self) -> None:
-        _check_unit(self.unit)
-        object.__setattr__(self, "values", tuple(_check_value(v) for v in self.values))
+        check_unit(self.unit)
+        object.__setattr__(self, "values", tuple(check_value(v) for v in self.values))
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class ChartBar:
     value: Value
 
     def __post_init__(self) -> None:
-        _check_value(self.value)
+        check_value(self.value)
 
 
 def plain_number(value: Value, unit: str) -> str:
@@ -187,9 +188,11 @@ class ProgrammeChart(QWidget):
         self._legend = QLabel()
         self._legend.setObjectName("legend")
         self._legend.setWordWrap(True)
+        self._legend.setTextFormat(Qt.TextFormat.RichText)
         self._readout = QLabel()
         self._readout.setObjectName("readout")
         self._readout.setWordWrap(True)
+        self._readout.setTextFormat(Qt.TextFormat.PlainText)  # names may contain "<" or "&"
         self._readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -280,7 +283,8 @@ class ProgrammeChart(QWidget):
             self._update_layout()
 
     def changeEvent(self, event: QEvent) -> None:
-        pass
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
         super().changeEvent(event)
 
     # --- for subclasses ----------------------------------------------------------------------
@@ -320,7 +324,7 @@ class ClickableChart(ProgrammeChart):
         super().__init__(parent)
         qconnect(self.view.scene().sigMouseClicked, self._mouse_clicked)
 
-    def _mouse_clicked(self, event: object) -> None:
+    def _mouse_clicked(self, event: MouseClickEvent) -> None:
         if self.is_empty() or event.button() != Qt.MouseButton.LeftButton or event.double():
             return
         index, key = self._index_at(event.scenePos()), self._key_at(event.scenePos())
