@@ -34,19 +34,23 @@ from ui.screens.placeholder import PlaceholderScreen
 SCREENS = (
     ("overview", QT_TRANSLATE_NOOP("Navigation", "Overview")),
     ("action_plan", QT_TRANSLATE_NOOP("Navigation", "Action Plan")),
+    ("dashboards", QT_TRANSLATE_NOOP("Navigation", "Programme dashboards")),
     ("programmes", QT_TRANSLATE_NOOP("Navigation", "Programmes")),
+    ("figures_entry", QT_TRANSLATE_NOOP("Navigation", "Enter figures")),
     ("ministries", QT_TRANSLATE_NOOP("Navigation", "Ministries")),
     ("clusters", QT_TRANSLATE_NOOP("Navigation", "Clusters")),
     ("committee", QT_TRANSLATE_NOOP("Navigation", "Committee summary")),
-    ("life_cycles", QT_TRANSLATE_NOOP("Navigation", "Life cycles")),
     ("search", QT_TRANSLATE_NOOP("Navigation", "Search")),
     ("reports", QT_TRANSLATE_NOOP("Navigation", "Reports")),
+    ("pivot", QT_TRANSLATE_NOOP("Navigation", "Programme reports")),
     ("sync", QT_TRANSLATE_NOOP("Navigation", "Sync")),
     ("settings", QT_TRANSLATE_NOOP("Navigation", "Settings")),
     ("about", QT_TRANSLATE_NOOP("Navigation", "About and sources")),
 )
 SCREEN_KEYS = tuple(key for key, _ in SCREENS)
-ALIASES = {"about-sources": "about", "action-plan": "action_plan", "life-cycles": "life_cycles"}
+ALIASES = {"about-sources": "about", "action-plan": "action_plan", "life-cycles": "dashboards",
+           "life_cycles": "dashboards", "enter-figures": "figures_entry",
+           "programme-reports": "pivot"}
 WINDOW_SIZE = QSize(1366, 768)
 NAV_WIDTH = 180
 

@@ -29,7 +29,7 @@ from nsss_desktop.domain.measures import FIGURE_MEASURES, NOT_AVAILABLE
 # Importing table_export installs its exact-Decimal cell writer (9149.54 stays "9149.54").
 from nsss_desktop.io import table_export as _exact_decimal_writer  # noqa: F401, I001
 
-__all__ = ["COLUMNS", "DISTRICT_COLUMNS", "DISTRICT_ROWS", "FIRST_DATA_ROW", "GENDERS",
+__all__ = ["COLUMNS", "DISTRICT_COLUMNS", "DISTRICT_GROUPS", "DISTRICT_ROWS", "FIRST_DATA_ROW",
            "HEADER_ROW_BN", "HEADER_ROW_EN", "LEVELS", "NA_TEXT", "SHEET_DISTRICTS",
            "SHEET_FIGURES", "SHEET_INSTRUCTIONS", "SHEET_META", "TEMPLATE_KIND",
            "TEMPLATE_VERSION", "Column", "TemplateProgramme", "write_template"]
@@ -42,7 +42,8 @@ HEADER_ROW_EN, HEADER_ROW_BN, FIRST_DATA_ROW = 2, 3, 4
 DISTRICT_ROWS = 1_000  # pre-formatted (unlocked, validated) rows of the Districts sheet
 NA_TEXT = "NA"
 LEVELS = ("division", "district")
-GENDERS = ("all", "female", "male", "third_gender")
+# Who a Districts row counts: everyone ("all"), one gender, or the rural or urban part.
+DISTRICT_GROUPS = ("all", "female", "male", "third_gender", "rural", "urban")
 
 Kind = Literal["code", "label", "crore", "taka", "persons", "text"]
 
@@ -119,8 +120,8 @@ DISTRICT_COLUMNS: tuple[Column, ...] = (
     Column("programme_code", "text", "Programme code", "কর্মসূচি কোড", 16),
     Column("level", "text", "Level (division or district)", "স্তর (বিভাগ বা জেলা)", 16),
     Column("area_name", "text", "Division or district name", "বিভাগ বা জেলার নাম", 24),
-    Column("gender", "text", "Gender (all, female, male, third_gender)",
-           "লিঙ্গ (all, female, male, third_gender)", 20),
+    Column("group", "text", "Gender or area (all, female, male, third_gender, rural, urban)",
+           "লিঙ্গ বা এলাকা (all, female, male, third_gender, rural, urban)", 22),
     Column("beneficiaries", "persons", "Beneficiaries", "উপকারভোগী", 16),
     Column("amount", "crore", "Amount", "অর্থ", 16),
 )
@@ -158,9 +159,15 @@ INSTRUCTIONS = (
      "ব্যয় সংশোধিত বাজেটের বেশি হলে 'Explanation' (ব্যাখ্যা) কলামে কারণ লিখুন; ব্যাখ্যা ছাড়া "
      "সারিটি গ্রহণ করা হবে না।"),
     ("Optional: the sheet 'Districts' takes a division or district breakdown, one row per "
-     "programme, area and gender (choose 'all' for everyone). Money there is in crore taka too.",
-     "ঐচ্ছিক: 'Districts' শিটে বিভাগ বা জেলাভিত্তিক বিভাজন দিন, প্রতি কর্মসূচি, এলাকা ও লিঙ্গের "
-     "জন্য একটি সারি (সবার জন্য 'all' বেছে নিন)। সেখানেও অর্থ কোটি টাকায়।"),
+     "programme, division or district, and group (choose 'all' for everyone, or a gender, or "
+     "rural or urban). Money there is in crore taka too.",
+     "ঐচ্ছিক: 'Districts' শিটে বিভাগ বা জেলাভিত্তিক বিভাজন দিন, প্রতি কর্মসূচি, বিভাগ বা জেলা "
+     "এবং দলের জন্য একটি সারি (সবার জন্য 'all', অথবা একটি লিঙ্গ, অথবা rural বা urban)। "
+     "সেখানেও অর্থ কোটি টাকায়।"),
+    ("Figures already in the database are filled in. A value you delete is deleted when the "
+     "file is imported.",
+     "ডেটাবেসে থাকা তথ্য আগে থেকেই পূরণ করা আছে। কোনো মান মুছে দিলে ইমপোর্টের সময় তা মুছে "
+     "যাবে।"),
     ("Then import the file: in the app (Figures > Import) or with "
      "`nsss-desktop figures import FILE.xlsx --dry-run` to check it first.",
      "এরপর ফাইলটি ইমপোর্ট করুন: অ্যাপে (Figures > Import) অথবা আগে যাচাইয়ের জন্য "
@@ -188,7 +195,8 @@ def write_template(path: Path, *, ministry_code: str, ministry_name_en: str,
     Args:
         existing: values to pre-fill, by programme code then column key (a measure key,
             "gender:female" ... "area:urban", or "explanation"); Money, Count,
-            NOT_AVAILABLE, Decimal, int or text.
+            NOT_AVAILABLE, Decimal, int or text. The key "districts" holds the programme's
+            division/district `DisaggregationInput`s for the Districts sheet.
         generated_at: when it was made, given by the caller (the core reads no clock).
     """
     path = Path(path)
@@ -197,7 +205,8 @@ def write_template(path: Path, *, ministry_code: str, ministry_name_en: str,
     figures = wb.create_sheet(SHEET_FIGURES)
     _figures(figures, ministry_code, ministry_name_en, ministry_name_bn, period, programmes,
              existing or {})
-    _districts(wb.create_sheet(SHEET_DISTRICTS), len(programmes))
+    _districts(wb.create_sheet(SHEET_DISTRICTS), len(programmes),
+               _district_rows(programmes, existing or {}))
     _meta(wb.create_sheet(SHEET_META), ministry_code, period, generated_at, app_version)
     wb.active = 1
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -320,16 +329,37 @@ def _figures(ws: Worksheet, code: str, name_en: str, name_bn: str, period: Perio
     _protect(ws)
 
 
-def _districts(ws: Worksheet, programme_count: int) -> None:
+def _district_rows(programmes: Sequence[TemplateProgramme],
+                   existing: Mapping[str, Mapping[str, object]]) -> list[tuple]:
+    """Districts sheet rows (code, level, name, group, persons, crore) of stored breakdowns."""
+    rows = []
+    for programme in programmes:
+        parts = list(existing.get(programme.code, {}).get("districts") or [])  # type: ignore[call-overload]
+        levels = {d.category: d.dimension for d in parts if d.dimension in LEVELS}
+        for d in parts:
+            if d.dimension in LEVELS:
+                level, name, group = d.dimension, d.category, "all"
+            else:
+                level, name, group = levels.get(d.geo_code, "district"), d.geo_code, d.category
+            rows.append((programme.code, level, name, group,
+                         _cell_value(d.beneficiaries, "persons"),
+                         _cell_value(d.amount, "crore")))
+    return rows
+
+
+def _districts(ws: Worksheet, programme_count: int, prefill: list[tuple]) -> None:
     _header(ws, DISTRICT_COLUMNS, 1, 2)
-    first, last = 3, 2 + DISTRICT_ROWS
+    first, last = 3, 2 + max(DISTRICT_ROWS, len(prefill))
     for row in range(first, last + 1):
+        values = prefill[row - first] if row - first < len(prefill) else ()
         for index, column in enumerate(DISTRICT_COLUMNS, start=1):
-            cell = ws.cell(row, index)
+            cell = ws.cell(row, index, values[index - 1] if values else None)
+            if cell.data_type == "f":
+                cell.data_type = "s"
             cell.protection = _UNLOCKED
             if column.kind in _NUMBER_FORMATS:
                 cell.number_format = _NUMBER_FORMATS[column.kind]
-    lists = {"level": f'"{",".join(LEVELS)}"', "gender": f'"{",".join(GENDERS)}"'}
+    lists = {"level": f'"{",".join(LEVELS)}"', "group": f'"{",".join(DISTRICT_GROUPS)}"'}
     if programme_count:
         end = FIRST_DATA_ROW + programme_count - 1
         lists["programme_code"] = f"{SHEET_FIGURES}!$A${FIRST_DATA_ROW}:$A${end}"

@@ -30,6 +30,7 @@ from nsss_desktop.io.action_plan_file import open_workbook
 from nsss_desktop.io.figures_template import (
     COLUMNS,
     DISTRICT_COLUMNS,
+    DISTRICT_GROUPS,
     DISTRICT_ROWS,
     FIRST_DATA_ROW,
     HEADER_ROW_EN,
@@ -51,10 +52,14 @@ _REGENERATE = "generate a new template with `nsss-desktop figures template`"
 _DISTRICT_FIRST_ROW = 3
 _LEVELS = {"division": "division", "district": "district", "বিভাগ": "division",
            "জেলা": "district"}
-_GENDERS = {"": "", "all": "", "সকল": "", "সবাই": "", "female": "female", "male": "male",
-            "third_gender": "third_gender", "third gender": "third_gender", "নারী": "female",
-            "মহিলা": "female", "পুরুষ": "male", "তৃতীয় লিঙ্গ": "third_gender",
-            "হিজড়া": "third_gender"}
+# Group column of the Districts sheet -> (dimension, category); ("", "") is everyone.
+_GROUPS = {"": ("", ""), "all": ("", ""), "সকল": ("", ""), "সবাই": ("", ""),
+           "female": ("gender", "female"), "male": ("gender", "male"),
+           "third_gender": ("gender", "third_gender"), "third gender": ("gender", "third_gender"),
+           "নারী": ("gender", "female"), "মহিলা": ("gender", "female"),
+           "পুরুষ": ("gender", "male"), "তৃতীয় লিঙ্গ": ("gender", "third_gender"),
+           "হিজড়া": ("gender", "third_gender"), "rural": ("area", "rural"),
+           "urban": ("area", "urban"), "গ্রাম": ("area", "rural"), "শহর": ("area", "urban")}
 
 
 @dataclass
@@ -380,7 +385,7 @@ class _Reader:
                       seen: dict[tuple[str, str, str, str], int]) -> None:
         texts = [_clean(getattr(c, "value", None)) for c in row[:4]]
         texts += [""] * (4 - len(texts))
-        code, level_text, name, gender_text = texts
+        code, level_text, name, group_text = texts
         counts = [getattr(c, "value", None) for c in row[4:6]]
         if not any(texts) and all(v in (None, "") for v in counts):
             return
@@ -388,21 +393,21 @@ class _Reader:
         beneficiaries = self._cell(sheet, index, 5, DISTRICT_COLUMNS[4], row)
         amount = self._cell(sheet, index, 6, DISTRICT_COLUMNS[5], row)
         level = _LEVELS.get(level_text.casefold())
-        gender = _GENDERS.get(gender_text.casefold().replace("-", " "))
+        group = _GROUPS.get(group_text.casefold().replace("-", " "))
         for ok, col, code_, message in (
                 (bool(code), "A", "missing_programme_code", "Give the programme code."),
                 (level is not None, "B", "bad_level",
-                 f"Level '{level_text}' is neither 'division' nor 'district'."),
+                 f"Level '{level_text}' is neither 'division' nor 'district'; choose one."),
                 (bool(name), "C", "missing_area_name", "Give the division or district name."),
-                (gender is not None, "D", "bad_gender",
-                 f"Gender '{gender_text}' is not one of all, female, male, third_gender.")):
+                (group is not None, "D", "bad_group",
+                 f"'{group_text}' is not one of {', '.join(DISTRICT_GROUPS)}; choose one.")):
             if not ok:
                 self.add(_issue(code_, message, sheet, index, col))
-        if len(self.result.issues) > errors:
+        if len(self.result.issues) > errors or group is None or level is None:
             return
-        key = (code, level or "", name.casefold(), gender or "")
+        key = (code, level, name.casefold(), group[1])
         if key in seen:
-            self.add(_issue("duplicate_row", f"The same programme, area and gender is given "
+            self.add(_issue("duplicate_row", f"The same programme, area and group is given "
                             f"again (first on row {seen[key]}); keep one row.", sheet, index))
             return
         seen[key] = index
@@ -414,7 +419,9 @@ class _Reader:
         self.keep(fi)
         count = beneficiaries if isinstance(beneficiaries, Count) else None
         money = amount if isinstance(amount, Money) else None
-        if gender:
-            fi.disaggregations.append(DisaggregationInput("gender", gender, count, money, name))
+        dimension, category = group
+        if dimension:
+            fi.disaggregations.append(DisaggregationInput(dimension, category, count, money,
+                                                          name))
         else:
-            fi.disaggregations.append(DisaggregationInput(level or "", name, count, money, name))
+            fi.disaggregations.append(DisaggregationInput(level, name, count, money, name))

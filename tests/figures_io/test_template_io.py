@@ -241,7 +241,7 @@ def test_bad_district_rows(blank):
     assert issues_of(read_template(blank)) == [
         ("bad_level", "sheet Districts, row 3, column B"),
         ("missing_area_name", "sheet Districts, row 4, column C"),
-        ("bad_gender", "sheet Districts, row 4, column D")]
+        ("bad_group", "sheet Districts, row 4, column D")]
 
 
 def test_declared_million_rows_refused_before_reading(million_row_books):

@@ -16,8 +16,12 @@ PURPOSES = {
     "clusters": QT_TRANSLATE_NOOP(
         "Placeholders", "Compare the five thematic clusters: their ministries, programmes and "
                         "totals."),
-    "life_cycles": QT_TRANSLATE_NOOP(
-        "Placeholders", "Follow coverage across the life cycle, from pregnancy to old age."),
+    "dashboards": QT_TRANSLATE_NOOP(
+        "Placeholders", "Programme dashboards: national, by ministry, cluster and life cycle."),
+    "figures_entry": QT_TRANSLATE_NOOP(
+        "Placeholders", "Enter or import your ministry's programme figures for a period."),
+    "pivot": QT_TRANSLATE_NOOP(
+        "Placeholders", "Build your own programme tables: choose dimensions and measures."),
     "committee": QT_TRANSLATE_NOOP(
         "Placeholders", "The CMC and M&E Committee summary of reform progress across all "
                         "ministries."),
