@@ -99,6 +99,25 @@ for _code in ("BEDE_BACKWARD", "BEDE_BACKWARD_ALW", "BEDE_ALW", "BACKWARD_ALW", 
 for _code in ("BEDE_BACKWARD_STIP", "BEDE_STIP"):
     CLASSIFICATION[_code] = ("HDSE", ["SCHOOL"])
 
+# Demo target groups (no source lists them as a field; shown with the demo classification).
+TARGET_GROUPS = {
+    "OAA": "Older people (65+ men, 62+ women) in poor households",
+    "WDDW": "Widowed, deserted and destitute women", "DISA": "Persons with disabilities",
+    "MCBP": "Poor pregnant and lactating mothers", "MAT": "Poor lactating mothers",
+    "VGD": "Vulnerable women of working age", "FFP": "Poor families (food-insecure households)",
+    "FFHA": "Freedom fighters", "DSTIP": "Students with disabilities",
+    "CAPG": "Orphans and children at risk", "EGPP": "Extreme poor workers in the lean season",
+    "PSTIP": "Primary school students", "STIP_ALL": "Students", "TEA": "Tea garden workers",
+    "GOVPEN": "Retired government employees", "NSC_INTEREST": "Savings certificate holders",
+    "HIJRA": "Hijra (third gender) community", "HIJRA_ALW": "Hijra (third gender) community",
+}
+for _code in ("BEDE_BACKWARD", "BEDE_BACKWARD_ALW", "BEDE_ALW", "BACKWARD_ALW",
+              "BEDE_BACKWARD_STIP", "BEDE_STIP"):
+    TARGET_GROUPS[_code] = "Bede and backward communities"
+# "Tk 500 per person per month": a single monthly cash rate we can store exactly.
+MONTHLY_RATE = re.compile(r"^Tk (\d+) per (?:(?:person|orphan|student|child) per )?month\b",
+                          re.IGNORECASE)
+
 # A component is counted in totals only in years its aggregate has no figure of its own.
 PART_OF = {
     "BEDE_BACKWARD_ALW": "BEDE_BACKWARD", "BEDE_BACKWARD_STIP": "BEDE_BACKWARD",
@@ -282,12 +301,47 @@ def build_demo(db: Database, folder: Path | None = None, task: TaskState | None 
             s.add(FigureDisaggregation(figure_id=fig.id, dimension="division",
                                        category=r["area"], beneficiaries=int(r["value"])))
             figures += 1
+        figures += _load_benefit_rates(s, folder, programmes, sources)
         task.set_progress(0.8)
 
         activities = _load_action_plan(s, folder, ministries, sources)
         s.add(Setting(key="demo", value="true"))
         task.set_progress(1.0)
     return DemoSummary(len(programmes), figures, len(ministries), len(sources), activities)
+
+
+def _load_benefit_rates(s, folder: Path, programmes: dict[str, Programme],  # noqa: ANN001
+                        sources: dict[str, Source]) -> int:
+    """The register's benefit (latest text as printed) and, where the text is one monthly cash
+    rate, the benefit value as a figure of that year (stage proposed for proposals)."""
+    latest: dict[str, tuple[FiscalYear, str]] = {}
+    added = 0
+    for r in _rows("benefit_rates.csv", folder):
+        code, text = r["programme_code"], " ".join(r["benefit"].split())
+        if code not in programmes:
+            continue
+        fy = FiscalYear.parse(r["fiscal_year"])
+        if code not in latest or fy >= latest[code][0]:
+            latest[code] = (fy, text)
+        match = MONTHLY_RATE.match(text)
+        if match is None or r["source_id"] not in sources:
+            continue
+        proposal = "proposed" in text or "pre-budget" in text
+        s.add(Figure(programme_id=programmes[code].id, fiscal_year=fy.start_year,
+                     period_kind="year", period_no=1,
+                     stage="proposed" if proposal else "reported",
+                     benefit_value_poisha=Money.from_taka(match.group(1)).poisha,
+                     source_id=sources[r["source_id"]].id, approval_state="approved",
+                     note=f"Benefit as printed: {text}"))
+        added += 1
+    for code, (fy, text) in latest.items():
+        p = programmes[code]
+        p.benefit_value = f"{text} ({fy})"
+        p.benefit_type = "food" if ("rice" in text or " kg" in text) else "cash"
+    for code, group in TARGET_GROUPS.items():
+        if code in programmes:
+            programmes[code].target_group = group
+    return added
 
 
 def _load_action_plan(s, folder: Path, ministries: dict[str, Ministry],  # noqa: ANN001
