@@ -129,6 +129,29 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_scale(args: argparse.Namespace) -> int:
+    """Generate a seeded benchmark dataset (performance.md) into a new or empty database."""
+    from nsss_desktop.services.scale_data import generate
+    from nsss_desktop.store.database import Database
+    from nsss_desktop.tasks import TaskState
+
+    started = time.perf_counter()
+    if Path(args.db).exists():
+        db = open_db(args)
+    else:
+        db, recovery = Database.create(args.db, new_passphrase(args),
+                                       use_keyring=not args.no_keyring)
+        print_recovery_code(recovery)
+    with db:
+        state = TaskState(lambda f, s: print(f"\r  {f:4.0%} {s}", end="", flush=True)
+                          if sys.stdout is not None and sys.stdout.isatty() else None)
+        summary = generate(db, args.size, seed=args.seed, task=state)
+    print(f"Scale dataset '{args.size}' in {db.path}: {summary.figures:,} figures and "
+          f"{summary.disaggregations:,} breakdown rows ({summary.fact_rows:,} fact rows) in "
+          f"{time.perf_counter() - started:.1f} s.")
+    return 0
+
+
 def cmd_unlock_check(args: argparse.Namespace) -> int:
     from nsss_desktop.store import migrate
 
@@ -228,6 +251,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_init)
     sub.add_parser("demo", help="create (if needed) and fill a database with the real demo "
                                 "data").set_defaults(func=cmd_demo)
+    p = sub.add_parser("scale", help="generate a seeded benchmark dataset (ministry: ~15k "
+                                     "fact rows; national: ~8.7M) into a new database")
+    p.add_argument("size", choices=("ministry", "national"))
+    p.add_argument("--seed", type=int, default=20261124, help="random seed (same seed, same data)")
+    p.set_defaults(func=cmd_scale)
     sub.add_parser("unlock-check", help="unlock, report how and how fast, upgrade if "
                                         "needed").set_defaults(func=cmd_unlock_check)
     sub.add_parser("verify", help="integrity_check, cipher_integrity_check and journal "

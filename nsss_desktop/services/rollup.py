@@ -98,7 +98,8 @@ def _rank(c: Candidate, value: object) -> tuple:
             STATE_RANK.get(c.state, 9), c.source_code)
 
 
-def candidate_values(f: Figure) -> dict[str, object]:
+def candidate_values(f: object) -> dict[str, object]:
+    """Measure values of a figure (an ORM `Figure` or a Core row with its columns)."""
     na = set(filter(None, f.na_measures.split(","))) if f.na_measures else set()
     values: dict[str, object] = {}
     for m in FIGURE_MEASURES:
@@ -208,12 +209,15 @@ def compute(cands: list[Candidate]) -> dict[tuple[str, str], Pick]:
 
 
 def _disaggregation_rows(session: Session, figure_ids: list[str]) -> dict[str, list]:
+    """Breakdown rows by figure, as plain Core rows (no ORM objects: millions at scale)."""
     rows: dict[str, list] = defaultdict(list)
+    d = FigureDisaggregation
     for i in range(0, len(figure_ids), 500):
         chunk = figure_ids[i:i + 500]
-        query = select(FigureDisaggregation).where(FigureDisaggregation.figure_id.in_(chunk))
-        for d in session.scalars(query):
-            rows[d.figure_id].append(d)
+        query = select(d.figure_id, d.dimension, d.category, d.geo_code, d.beneficiaries,
+                       d.amount_poisha).where(d.figure_id.in_(chunk))
+        for row in session.execute(query):
+            rows[row.figure_id].append(row)
     return rows
 
 
@@ -286,13 +290,13 @@ def _refresh_chunk(session: Session, keys: list[tuple[str, int]]) -> int:
     session.execute(delete(ProgrammeYearRollup).where(pairs.in_(keys)))
     session.execute(delete(DisaggregationRollup).where(
         tuple_(DisaggregationRollup.programme_id, DisaggregationRollup.fiscal_year).in_(keys)))
-    query = (select(Figure, Source.code)
+    query = (select(*Figure.__table__.c, Source.code.label("source_code"))
              .outerjoin(Source, Source.id == Figure.source_id)
              .where(tuple_(Figure.programme_id, Figure.fiscal_year).in_(keys)))
     grouped: dict[tuple[str, int], list[tuple[Candidate, str]]] = defaultdict(list)
-    for f, code in session.execute(query):
+    for f in session.execute(query):
         c = Candidate(f.ministry_id, f.period_kind, f.period_no, f.stage, f.approval_state,
-                      code or "", bool(f.synthetic), candidate_values(f))
+                      f.source_code or "", bool(f.synthetic), candidate_values(f))
         grouped[(f.programme_id, f.fiscal_year)].append((c, f.id))
     breakdowns = _disaggregation_rows(session, [fid for items in grouped.values()
                                                 for _, fid in items])
