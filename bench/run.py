@@ -112,16 +112,21 @@ def table(results: list[Result]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--national", type=Path, metavar="DB",
+                        help="also measure the dashboards on this `nsss-desktop scale national` "
+                             "database (passphrase in NSSS_BENCH_PASSPHRASE)")
     args = parser.parse_args(argv)
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     with tempfile.TemporaryDirectory(prefix="nsss-bench-") as tmp:
         work = Path(tmp)
+        from bench.dashboard_bench import bench_dashboards
         from bench.plan_import_bench import bench_plan_import
         from bench.search_bench import bench_search
 
         results = [bench_unlock(work, args.repeats), bench_demo_build(work, args.repeats),
                    bench_search(work, args.repeats),
-                   bench_plan_import(work, max(1, args.repeats // 3))]
+                   bench_plan_import(work, max(1, args.repeats // 3)),
+                   *bench_dashboards(work, args.repeats, args.national)]
     RESULTS.mkdir(exist_ok=True)
     meta = {"python": platform.python_version(), "machine": platform.machine(),
             "cpus": os.cpu_count(), "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
