@@ -31,10 +31,10 @@ FACT_SCAN = """
 
 def refresh(session: Session) -> None:
     """Everything the dashboards screen shows for its four views and the all-ministries table."""
-    from nsss_desktop.services import programme_catalogue
     from nsss_desktop.services import programme_dashboards as pd
 
-    cat = programme_catalogue.load(session)
+    pd.clear_cache()  # a cold refresh: as after a write, every view shares one rollup load
+    cat = pd.catalogue(session)
     ministry = sorted(cat.ministries.values(), key=lambda m: m.code)[0].code
     cluster = sorted(cat.clusters.values(), key=lambda c: c.code)[0].code
     stage = sorted(cat.stages.values(), key=lambda s: s.code)[0].code

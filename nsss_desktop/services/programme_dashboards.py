@@ -68,31 +68,74 @@ class Cell:
     period_kind: str = "year"
 
 
+_ROLLUP_SQL = ("SELECT programme_id, ministry_id, fiscal_year, measure, value, stage, "
+               "source_code, months, synthetic, period_kind FROM programme_year_rollup "
+               "WHERE scope = ?")
+_CACHE: dict[tuple, tuple[dict, dict, frozenset[int]]] = {}
+_CACHE_SIZE = 6
+
+
+def data_version(session: Session, scope: str) -> tuple:
+    """Changes whenever the figures (hence the rollups) may have changed: the last committed
+    unit of work and the rollup rule version, per database file."""
+    conn = session.connection()
+    seq = conn.exec_driver_sql("SELECT max(seq) FROM journal_txn").scalar()
+    version = conn.exec_driver_sql(
+        "SELECT version FROM derived_state WHERE name = 'rollup'").scalar()
+    return (str(conn.engine.url), scope, seq, version)
+
+
+def clear_cache() -> None:
+    """Forget the loaded rollups (benchmarks measure a cold refresh with this)."""
+    _CACHE.clear()
+    _CATALOGUES.clear()
+
+
+_CATALOGUES: dict[tuple, Catalogue] = {}
+
+
+def catalogue(session: Session) -> Catalogue:
+    """The programme register, loaded once per data version."""
+    key = data_version(session, "")
+    if key not in _CATALOGUES:
+        if len(_CATALOGUES) >= _CACHE_SIZE:
+            _CATALOGUES.pop(next(iter(_CATALOGUES)))
+        _CATALOGUES[key] = programme_catalogue.load(session)
+    return _CATALOGUES[key]
+
+
+def _load(session: Session, scope: str) -> tuple[dict, dict, frozenset[int]]:
+    key = data_version(session, scope)
+    if key in _CACHE:
+        return _CACHE[key]
+    programme: dict[tuple[str, int, str], Cell] = {}
+    share: dict[tuple[str, str, int, str], Cell] = {}
+    years: set[int] = set()
+    rows = session.connection().exec_driver_sql(_ROLLUP_SQL, (scope,)).fetchall()
+    for pid, mid, fy, measure, value, stage, source, months, syn, kind in rows:
+        cell = Cell(value, stage, source, months, bool(syn), kind)
+        years.add(fy)
+        if mid:
+            share[(pid, mid, fy, measure)] = cell
+        else:
+            programme[(pid, fy, measure)] = cell
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = (programme, share, frozenset(years))
+    return _CACHE[key]
+
+
 class Values:
-    """The rollup rows of one scope, read once per dashboard refresh."""
+    """The rollup rows of one scope: loaded once per data version (a few thousand rows even
+    at national scale) and shared by every view until the next write."""
 
     def __init__(self, session: Session, scope: str = "approved",
                  fiscal_years: Iterable[int] | None = None) -> None:
         if scope not in SCOPES:
             raise ValueError(f"unknown scope {scope!r}")
         self.scope = scope
-        r = ProgrammeYearRollup
-        query = select(r.programme_id, r.ministry_id, r.fiscal_year, r.measure, r.value,
-                       r.stage, r.source_code, r.months, r.synthetic,
-                       r.period_kind).where(r.scope == scope)
-        if fiscal_years is not None:
-            query = query.where(r.fiscal_year.in_(list(fiscal_years)))
-        self.programme: dict[tuple[str, int, str], Cell] = {}
-        self.share: dict[tuple[str, str, int, str], Cell] = {}
-        self.years: set[int] = set()
-        for pid, mid, fy, measure, value, stage, source, months, syn, kind in \
-                session.execute(query):
-            cell = Cell(value, stage, source, months, bool(syn), kind)
-            self.years.add(fy)
-            if mid:
-                self.share[(pid, mid, fy, measure)] = cell
-            else:
-                self.programme[(pid, fy, measure)] = cell
+        self.programme, self.share, years = _load(session, scope)
+        self.years = set(years) if fiscal_years is None else set(years) & set(fiscal_years)
 
     def get(self, programme_id: str, fy: int, measure: str) -> Cell | None:
         return self.programme.get((programme_id, fy, measure))
@@ -171,11 +214,10 @@ def fiscal_years(session: Session, scope: str = "approved") -> list[FiscalYear]:
 
 def latest_year(session: Session, scope: str = "approved") -> FiscalYear | None:
     """The latest fiscal year with a beneficiary or budget figure."""
-    r = ProgrammeYearRollup
-    fy = session.scalar(select(r.fiscal_year).where(
-        r.scope == scope, r.measure.in_(("active_beneficiaries", "budget")),
-        r.value.is_not(None)).order_by(r.fiscal_year.desc()).limit(1))
-    return FiscalYear(fy) if fy is not None else None
+    programme, _, _ = _load(session, scope)
+    years = [fy for (_, fy, m), cell in programme.items()
+             if m in ("active_beneficiaries", "budget") and cell.value is not None]
+    return FiscalYear(max(years)) if years else None
 
 
 # --- series by fiscal year --------------------------------------------------------------------
@@ -187,7 +229,7 @@ def series(session: Session, programme_ids: Iterable[str] | None = None, *,
            title: str = "Series by fiscal year", cat: Catalogue | None = None,
            values: Values | None = None) -> DashboardTable:
     """Totals by fiscal year over these programmes (all when None), each counted once."""
-    cat = cat or programme_catalogue.load(session)
+    cat = cat or catalogue(session)
     values = values or Values(session, scope)
     ids = list(programme_ids) if programme_ids is not None else cat.countable()
     columns = [Column("fiscal_year", "Fiscal year")]
@@ -235,7 +277,7 @@ def programme_table(session: Session, programme_ids: Iterable[str], fy: FiscalYe
     With `ministry_id`, values are that ministry's shares where reported; a shared programme
     without shares shows the whole-programme figure, marked 'shared', outside the total.
     """
-    cat = cat or programme_catalogue.load(session)
+    cat = cat or catalogue(session)
     values = values or Values(session, scope, [fy.start_year])
     year = fy.start_year
     columns = [Column("code", "Code"), Column("name_en", "Programme"),
@@ -324,7 +366,7 @@ def grouped_table(session: Session, programme_ids: Iterable[str], fy: FiscalYear
     A programme in two life-cycle stages (or shared by two ministries) is in both groups, so
     the groups may add up to more than the grand total, which counts it once; the note says so.
     """
-    cat = cat or programme_catalogue.load(session)
+    cat = cat or catalogue(session)
     values = values or Values(session, scope, [fy.start_year])
     year = fy.start_year
     ids = list(programme_ids)
@@ -440,7 +482,7 @@ def _year(session: Session, scope: str, fy: FiscalYear | None) -> FiscalYear | N
 
 def national_view(session: Session, *, scope: str = "approved",
                   fiscal_year: FiscalYear | None = None) -> View:
-    cat = programme_catalogue.load(session)
+    cat = catalogue(session)
     values = Values(session, scope)
     fy = _year(session, scope, fiscal_year)
     ids = cat.countable()
@@ -459,7 +501,7 @@ def national_view(session: Session, *, scope: str = "approved",
 
 def ministry_view(session: Session, ministry_code: str, *, scope: str = "approved",
                   fiscal_year: FiscalYear | None = None) -> View:
-    cat = programme_catalogue.load(session)
+    cat = catalogue(session)
     ministry = cat.by_code("ministry", ministry_code)
     values = Values(session, scope)
     fy = _year(session, scope, fiscal_year)
@@ -505,7 +547,7 @@ def _ministry_series(cat: Catalogue, values: Values, ids: list[str],
 
 def cluster_view(session: Session, cluster_code: str, *, scope: str = "approved",
                  fiscal_year: FiscalYear | None = None) -> View:
-    cat = programme_catalogue.load(session)
+    cat = catalogue(session)
     cluster = cat.by_code("cluster", cluster_code)
     values = Values(session, scope)
     fy = _year(session, scope, fiscal_year)
@@ -522,7 +564,7 @@ def cluster_view(session: Session, cluster_code: str, *, scope: str = "approved"
 
 def life_cycle_view(session: Session, stage_code: str, *, scope: str = "approved",
                     fiscal_year: FiscalYear | None = None) -> View:
-    cat = programme_catalogue.load(session)
+    cat = catalogue(session)
     stage = cat.by_code("life_cycle", stage_code)
     values = Values(session, scope)
     fy = _year(session, scope, fiscal_year)
@@ -540,7 +582,7 @@ def life_cycle_view(session: Session, stage_code: str, *, scope: str = "approved
 def all_ministries(session: Session, *, scope: str = "approved",
                    fiscal_year: FiscalYear | None = None) -> DashboardTable:
     """One row per ministry (its own shares and sole programmes) and the national total once."""
-    cat = programme_catalogue.load(session)
+    cat = catalogue(session)
     fy = _year(session, scope, fiscal_year)
     if fy is None:
         return DashboardTable("all-ministries", "All ministries", [])
@@ -554,7 +596,7 @@ def all_ministries(session: Session, *, scope: str = "approved",
 def budget_shares(session: Session, group_by: str, *, scope: str = "approved",
                   fiscal_year: FiscalYear | None = None) -> DashboardTable:
     """Each group's budget and its share (exact, half-up to 0.1 %) of the total counted once."""
-    cat = programme_catalogue.load(session)
+    cat = catalogue(session)
     fy = _year(session, scope, fiscal_year)
     if fy is None:
         return DashboardTable("budget-share", "Share of budget", [])
@@ -585,7 +627,7 @@ def disaggregation_series(session: Session, programme_ids: Iterable[str] | None,
     Only programmes that reported the breakdown are in it; the note gives their number, so a
     partial breakdown is never mistaken for the national total.
     """
-    cat = programme_catalogue.load(session)
+    cat = catalogue(session)
     ids = set(programme_ids) if programme_ids is not None else set(cat.countable())
     d = DisaggregationRollup
     query = select(d.programme_id, d.fiscal_year, d.category, d.beneficiaries,
