@@ -124,23 +124,24 @@ def cmd_import_finance(args: argparse.Namespace) -> int:
     fiscal_year = _fiscal_year(args.fiscal_year)
     with open_db(args) as db:
         preview = preview_finance_table(db, Path(args.file), fiscal_year, args.stage,
-                                        args.source)
+                                        args.source, state=args.state)
         print_preview(preview, show_all=args.all)
         _refuse_if_errors(preview)
         if args.dry_run:
             print("Dry run: nothing was written.")
             return 0
         result = save_preview(db, preview, source_title=args.source_title or "",
+                              state=args.state,
                               description=f"Import Finance Division table {preview.source} "
                                           f"({preview.period}, {args.stage}, source "
                                           f"{args.source})")
-    _print_result(result)
+    _print_result(result, args.state)
     return 0
 
 
-def _print_result(result: ImportResult) -> None:
+def _print_result(result: ImportResult, state: str = "draft") -> None:
     if result.written:
-        print(f"Imported as draft: {result.inserted} inserted, {result.updated} updated, "
+        print(f"Imported as {state}: {result.inserted} inserted, {result.updated} updated, "
               f"{result.unchanged} unchanged.")
     else:
         print("Nothing to change: the database already holds these figures.")
@@ -170,6 +171,8 @@ def register(figures_sub: argparse._SubParsersAction) -> None:
     p.add_argument("--source", required=True, metavar="CODE",
                    help="source code recorded with the figures, e.g. FD_SSP_2023")
     p.add_argument("--source-title", metavar="TEXT", help="title of a new source")
+    p.add_argument("--state", choices=("approved", "draft"), default="approved",
+                   help="published figures are approved (default); draft keeps them for review")
     p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     p.add_argument("--all", action="store_true", help="list every changed row in the preview")
     p.set_defaults(func=cmd_import_finance)

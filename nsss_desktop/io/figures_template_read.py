@@ -168,7 +168,8 @@ def parse_figure(raw: object, kind: str) -> Value:
     except ValueError:
         places = "9 decimal places of crore" if kind == "crore" else "2 decimal places of taka"
         raise CellProblem("not_exact", f"{shown} is not exact to the poisha: at most "
-                          f"{places}.") from None
+                          f"{places}. If you typed fewer, the cell holds a pasted calculation "
+                          "result: type the figure itself.") from None
 
 
 def read_template(path: Path, *, max_rows: int = 10_000,
@@ -291,7 +292,7 @@ class _Reader:
                 if any(getattr(c, "value", None) not in (None, "") for c in row):
                     self.add(_issue("too_many_rows", f"The sheet has more than "
                                     f"{self.max_rows:,} data rows; reading stopped at row "
-                                    f"{index:,} and nothing was imported. Split the figures "
+                                    f"{index} and nothing was imported. Split the figures "
                                     "over several files.", title, index))
                 return
             yield index, row

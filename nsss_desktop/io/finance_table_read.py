@@ -16,7 +16,7 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -92,6 +92,9 @@ class FinanceRead:
         return [i for i in self.issues if i.is_error]
 
 
+Rows = Generator[tuple[int, list], None, None]  # (1-based row number, cell values)
+
+
 def _place(sheet: str, row: int | None = None, column: str | None = None) -> str:
     parts = [f"sheet {sheet}"] + ([f"row {row}"] if row else []) + \
         ([f"column {column}"] if column else [])
@@ -119,6 +122,15 @@ def _header_kind(text: str) -> tuple[str, str] | None:
     if re.search(r"program|scheme|কর্মসূচি|কার্যক্রম", key):
         return "programme", ""
     return None
+
+
+_TOTAL_KEYS = tuple(normalise(w) for w in _TOTAL_WORDS)
+
+
+def _is_total(text: str) -> bool:
+    """A sub-total or total row's label: "Total", "Sub-total (cash)", "মোট", "সর্বমোট"."""
+    key = normalise(text)
+    return bool(key) and any(key == w or key.startswith(w + " ") for w in _TOTAL_KEYS)
 
 
 def _fiscal_years(text: str) -> list[FiscalYear]:
@@ -162,7 +174,7 @@ def _number(value: object) -> Decimal | None:
         raise ValueError(f"'{text[:60]}' is not a number") from None
 
 
-def _rows_from_xlsx(path: Path, issues: list[Issue]) -> tuple[str, Iterator[tuple[int, list]]]:
+def _rows_from_xlsx(path: Path, issues: list[Issue]) -> tuple[str, Rows]:
     opened = open_workbook(path)
     ws = opened.workbook.worksheets[0] if opened.workbook.worksheets else None
     if ws is None:
@@ -170,7 +182,7 @@ def _rows_from_xlsx(path: Path, issues: list[Issue]) -> tuple[str, Iterator[tupl
         raise ImportRefused([Problem(path.name, None, None, "empty_table",
                                      "The workbook has no worksheet.")])
 
-    def rows() -> Iterator[tuple[int, list]]:
+    def rows() -> Rows:
         try:
             ws.reset_dimensions()  # never trust <dimension>
             for index, row in enumerate(ws.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS,
@@ -188,7 +200,7 @@ def _rows_from_xlsx(path: Path, issues: list[Issue]) -> tuple[str, Iterator[tupl
     return ws.title, rows()
 
 
-def _rows_from_csv(path: Path) -> tuple[str, Iterator[tuple[int, list]]]:
+def _rows_from_csv(path: Path) -> tuple[str, Rows]:
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
@@ -209,7 +221,7 @@ def _rows_from_csv(path: Path) -> tuple[str, Iterator[tuple[int, list]]]:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
 
-    def rows() -> Iterator[tuple[int, list]]:
+    def rows() -> Rows:
         for index, row in enumerate(reader, start=1):
             if index > MAX_ROWS:
                 return
@@ -236,12 +248,15 @@ def read_finance_table(path: Path, *, fiscal_year: FiscalYear | None, stage: str
                                    f"file {path.name}") for p in exc.problems)
         return result
     result.sheet = sheet
-    _Table(result, rows).read()
+    try:
+        _Table(result, rows).read()
+    finally:
+        rows.close()  # closes the workbook even when reading stopped early
     return result
 
 
 class _Table:
-    def __init__(self, result: FinanceRead, rows: Iterator[tuple[int, list]]) -> None:
+    def __init__(self, result: FinanceRead, rows: Rows) -> None:
         self.result, self.rows = result, rows
         self.columns: dict[str, int] = {}
         self.units: dict[str, str] = {}
@@ -326,17 +341,20 @@ class _Table:
     def _data(self, index: int, row: list) -> None:
         programme = _text(self._cell(row, "programme"))
         ministry = _text(self._cell(row, "ministry"))
+        serial = _text(self._cell(row, "serial"))
         raw = {k: self._cell(row, k) for k in ("beneficiaries", "allocation")}
         has_numbers = any(_text(v) not in _BLANK_NUMBERS for v in raw.values())
         if not programme and not has_numbers:
             return
-        key = normalise(programme)
-        if key and any(key == w or key.startswith(w + " ") for w in map(normalise, _TOTAL_WORDS)):
-            self.result.skipped.append(SkippedRow(index, programme, "total"))
+        # "Total" may sit in the programme cell or, merged across, in the serial-number cell.
+        label = next((t for t in (programme, serial, ministry) if _is_total(t)), "")
+        if label:
+            self.result.skipped.append(SkippedRow(index, label, "total"))
             return
         if not programme:
             self.issue("error", "missing_programme", "The row has figures but no programme "
-                       "name.", index, self.columns["programme"])
+                       "name; write the programme's name (or delete the row).", index,
+                       self.columns["programme"])
             return
         if not has_numbers:
             self.result.skipped.append(SkippedRow(index, programme, "heading"))
@@ -346,7 +364,7 @@ class _Table:
             values[kind] = self._value(index, kind, raw[kind])
         self.result.rows.append(FinanceRow(
             index, programme, ministry, values["beneficiaries"],  # type: ignore[arg-type]
-            values["allocation"], _text(self._cell(row, "serial"))))  # type: ignore[arg-type]
+            values["allocation"], serial))  # type: ignore[arg-type]
 
     def _value(self, index: int, kind: str, raw: object) -> Count | Money | None:
         col = self.columns.get(kind)

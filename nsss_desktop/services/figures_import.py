@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -32,9 +32,16 @@ from nsss_desktop.io.finance_table_read import (
     read_finance_table,
 )
 from nsss_desktop.services import figure_entry
-from nsss_desktop.services.figure_input import FigureInput, Issue, Value
+from nsss_desktop.services.figure_input import DisaggregationInput, FigureInput, Issue, Value
 from nsss_desktop.store.database import Database
-from nsss_desktop.store.models import Ministry, Programme, ProgrammeMinistry, Source
+from nsss_desktop.store.models import (
+    Figure,
+    FigureDisaggregation,
+    Ministry,
+    Programme,
+    ProgrammeMinistry,
+    Source,
+)
 from nsss_desktop.tasks import TaskState
 
 __all__ = ["ImportPreview", "ImportResult", "PreviewRow", "ValueChange", "import_finance_table",
@@ -43,8 +50,9 @@ __all__ = ["ImportPreview", "ImportResult", "PreviewRow", "ValueChange", "import
 
 REFUSAL_LIMIT = 50  # problems carried by ImportRefused; the preview lists them all
 _SOURCE_CODE = re.compile(r"[A-Za-z0-9_.\-]{1,80}")
-_WHERE = re.compile(r"sheet (?P<sheet>.+?)(?:, row (?P<row>[0-9]+))?(?:, column "
-                    r"(?P<column>[A-Z]{1,3}))?$")
+# "sheet Figures, row 7, column E" (readers) or "sheet Figures, row 7, cell E7" (figure_entry)
+_WHERE = re.compile(r"sheet (?P<sheet>.+?)(?:, row (?P<row>[0-9]+))?(?:, (?:column "
+                    r"(?P<column>[A-Z]{1,3})|cell (?P<cell>[A-Z]{1,3})(?P<cell_row>[0-9]+)))?$")
 
 
 @dataclass(frozen=True)
@@ -113,9 +121,9 @@ def issue_problem(issue: Issue) -> Problem:
     match = _WHERE.match(issue.where or "")
     if match is None:
         return Problem(issue.where or "file", None, None, issue.code, issue.message)
-    row = match.group("row")
-    return Problem(match.group("sheet"), int(row) if row else None, match.group("column"),
-                   issue.code, issue.message)
+    row = match.group("row") or match.group("cell_row")
+    return Problem(match.group("sheet"), int(row) if row else None,
+                   match.group("column") or match.group("cell"), issue.code, issue.message)
 
 
 def refusal(preview: ImportPreview) -> ImportRefused:
@@ -138,34 +146,46 @@ def _shown(value: object, measure: str) -> str:
     return str(value)
 
 
-def _input_values(fi: FigureInput) -> dict[str, Value]:
-    values: dict[str, Value] = {k: v for k, v in fi.values.items() if v is not None}
-    for d in fi.disaggregations:
-        key = f"{d.dimension}:{d.category}" + (f"@{d.geo_code}" if d.geo_code and
-                                                 d.geo_code != d.category else "")
-        if d.beneficiaries is not None:
-            values[key] = d.beneficiaries
-        if d.amount is not None:
-            values[f"{key} amount"] = d.amount
-    return values
+def _breakdown_key(dimension: str, category: str, geo_code: str) -> str:
+    scope = f" in {geo_code}" if geo_code and geo_code != category else ""
+    return f"{dimension}:{category}{scope}"
+
+
+def _comparable(values: dict[str, Value], breakdowns: Iterable[tuple], explanation: str
+                ) -> dict[str, object]:
+    """Measures, breakdowns ("gender:female", "district:Pabna amount") and the explanation of
+    one figure as a flat mapping, so the file and the database compare key by key."""
+    flat: dict[str, object] = {k: v for k, v in values.items() if v is not None}
+    for dimension, category, geo_code, beneficiaries, amount in breakdowns:
+        key = _breakdown_key(dimension, category, geo_code)
+        if beneficiaries is not None:
+            flat[key] = beneficiaries
+        if amount is not None:
+            flat[f"{key} amount"] = amount
+    if explanation:
+        flat["explanation"] = explanation
+    return flat
+
+
+def _of_input(fi: FigureInput) -> dict[str, object]:
+    return _comparable(fi.values, ((d.dimension, d.category, d.geo_code, d.beneficiaries,
+                                    d.amount) for d in fi.disaggregations),
+                       fi.explanation.strip())
 
 
 def _diff(fi: FigureInput, before: dict[str, object] | None, name: str) -> PreviewRow:
-    after = _input_values(fi)
+    after = _of_input(fi)
     shown = tuple((k, _shown(v, k)) for k, v in after.items())
     if before is None:
         return PreviewRow(fi.programme_code, name, fi.where, "new", values=shown)
-    changes = tuple(ValueChange(k, _shown(before.get(k), k), _shown(v, k))
-                    for k, v in after.items() if before.get(k) != v)
-    if fi.explanation and fi.explanation != before.get("explanation", fi.explanation):
-        changes += (ValueChange("explanation", str(before.get("explanation") or ""),
-                                fi.explanation),)
+    changes = tuple(ValueChange(k, _shown(before.get(k), k), _shown(after.get(k), k))
+                    for k in dict.fromkeys([*after, *before]) if before.get(k) != after.get(k))
     return PreviewRow(fi.programme_code, name, fi.where, "changed" if changes else "unchanged",
                       changes, shown)
 
 
 def _names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(Programme.code, Programme.name_en)).tuples())
+    return dict(session.execute(select(Programme.code, Programme.name_en)).all())
 
 
 # --- the ministry template ------------------------------------------------------------------
@@ -204,13 +224,78 @@ def template_programmes(db: Database, ministry_code: str) -> list[TemplateProgra
         return _programmes_of(session, _ministry(session, ministry_code))
 
 
+_STATE_ORDER = {"draft": 0, "returned": 1, "submitted": 2, "approved": 3}
+
+
+def _entered(session: Session, ministry_code: str, period: Period
+             ) -> dict[str, tuple[Figure, list[FigureDisaggregation]]]:
+    """The ministry's entered row per programme for the period (the one
+    `figure_entry.existing_values` reads: no source, stage actual, newest state) and its
+    breakdowns."""
+    fy, kind, number = period.key
+    query = (select(Programme.code, Figure).join(Programme, Programme.id == Figure.programme_id)
+             .join(Ministry, Ministry.id == Figure.ministry_id)
+             .where(Ministry.code == ministry_code, Figure.fiscal_year == fy,
+                    Figure.period_kind == kind, Figure.period_no == number,
+                    Figure.source_id.is_(None), Figure.stage == "actual"))
+    best: dict[str, Figure] = {}
+    for code, f in session.execute(query):
+        if code not in best or _STATE_ORDER[f.approval_state] < \
+                _STATE_ORDER[best[code].approval_state]:
+            best[code] = f
+    parts: dict[str, list[FigureDisaggregation]] = {f.id: [] for f in best.values()}
+    if parts:
+        for d in session.scalars(select(FigureDisaggregation)
+                                 .where(FigureDisaggregation.figure_id.in_(list(parts)))
+                                 .order_by(FigureDisaggregation.id)):
+            parts[d.figure_id].append(d)
+    return {code: (f, parts[f.id]) for code, f in best.items()}
+
+
+def _as_input(d: FigureDisaggregation) -> DisaggregationInput:
+    return DisaggregationInput(
+        d.dimension, d.category, Count(d.beneficiaries) if d.beneficiaries is not None else None,
+        Money(d.amount_poisha) if d.amount_poisha is not None else None, d.geo_code)
+
+
+def _stored(session: Session, ministry_code: str, period: Period) -> dict[str, dict[str, object]]:
+    """What the database holds for the template's rows, comparable with `_of_input`."""
+    measures = figure_entry.existing_values(session, ministry_code, period)
+    out = {}
+    for code, (f, parts) in _entered(session, ministry_code, period).items():
+        breakdowns = [(d.dimension, d.category, d.geo_code, d.beneficiaries, d.amount)
+                      for d in map(_as_input, parts)]
+        out[code] = _comparable(dict(measures.get(code, {})), breakdowns, f.explanation or "")
+    return out
+
+
+def _prefill(session: Session, ministry_code: str, period: Period
+             ) -> dict[str, dict[str, object]]:
+    """Stored values as the template's cells: measures, whole-programme gender and area
+    columns, the explanation, and the Districts rows."""
+    prefill: dict[str, dict[str, object]] = {
+        code: dict(values) for code, values in
+        figure_entry.existing_values(session, ministry_code, period).items()}
+    for code, (f, parts) in _entered(session, ministry_code, period).items():
+        cells = prefill.setdefault(code, {})
+        cells["explanation"] = f.explanation or ""
+        districts = []
+        for d in map(_as_input, parts):
+            if d.dimension in ("gender", "area") and not d.geo_code:
+                cells[f"{d.dimension}:{d.category}"] = d.beneficiaries
+            else:
+                districts.append(d)
+        cells["districts"] = districts
+    return prefill
+
+
 def write_ministry_template(db: Database, path: Path, ministry_code: str, period: Period,
                             generated_at: str) -> Path:
     """Write the ministry's template for `period`, pre-filled with what is already stored."""
     with db.reader() as session:
         ministry = _ministry(session, ministry_code)
         programmes = _programmes_of(session, ministry)
-        existing = figure_entry.existing_values(session, ministry.code, period)
+        existing = _prefill(session, ministry.code, period)
     return write_template(Path(path), ministry_code=ministry.code,
                           ministry_name_en=ministry.name_en,
                           ministry_name_bn=ministry.name_bn or "", period=period,
@@ -244,7 +329,7 @@ def preview_template(db: Database, path: Path, task: TaskState | None = None) ->
         checkable = [fi for fi in read.inputs if fi.where not in bad]
         preview.issues.extend(figure_entry.validate(session, checkable))
         task.check()
-        existing = figure_entry.existing_values(session, read.ministry_code, read.period)
+        existing = _stored(session, read.ministry_code, read.period)
         names = _names(session)
     preview.rows = [_diff(fi, existing.get(fi.programme_code), names.get(fi.programme_code, ""))
                     for fi in read.inputs]
@@ -253,35 +338,33 @@ def preview_template(db: Database, path: Path, task: TaskState | None = None) ->
 
 
 def save_preview(db: Database, preview: ImportPreview, task: TaskState | None = None, *,
-                 user_id: str | None = None, description: str = "",
-                 source_title: str = "") -> ImportResult:
+                 user_id: str | None = None, description: str = "", source_title: str = "",
+                 state: str = "draft") -> ImportResult:
     """Write what a preview showed (its inputs, validated again in the unit of work).
 
     Lets the GUI and CLI show the dry run and then save exactly that, without reading the
-    file twice. Raises `ImportRefused` if the preview has errors; nothing is written then.
+    file twice. Raises `ImportRefused` if the preview (or the check in the unit of work) has
+    errors; nothing is written then. A save that changes nothing writes no journal entry.
     """
     task = task or TaskState()
-    description = description or f"Import figures from {preview.source}"
     if preview.errors:
         raise refusal(preview)
     task.check()
     task.set_status("Saving…")
     result = ImportResult(preview)
     try:
-        with db.unit_of_work(user_id=user_id, description=description) as uow:
-            session = uow.session
-            if preview.source_is_new:
-                session.add(Source(code=preview.source_code,
-                                   title=source_title or preview.source_code))
-                session.flush()
-                for fi in preview.inputs:
-                    fi.source_code = preview.source_code
+        with db.unit_of_work(user_id=user_id, description=description or
+                             f"Import figures from {preview.source}") as uow:
             task.set_progress(0.7)
-            saved = figure_entry.save(session, preview.inputs, state="draft")
-            result.inserted, result.updated = saved.inserted, saved.updated
-            result.unchanged = saved.unchanged
+            if preview.kind == "finance":
+                counts = _save_finance(uow.session, preview, source_title, state)
+            else:
+                _check_again(uow.session, preview, preview.inputs)
+                saved = figure_entry.save(uow.session, preview.inputs, state=state)
+                counts = (saved.inserted, saved.updated, saved.unchanged)
+            result.inserted, result.updated, result.unchanged = counts
             task.check()
-            if not (saved.inserted or saved.updated or preview.source_is_new):
+            if not (result.inserted or result.updated or preview.source_is_new):
                 raise _NothingToWrite
     except _NothingToWrite:
         task.set_progress(1.0)
@@ -289,6 +372,13 @@ def save_preview(db: Database, preview: ImportPreview, task: TaskState | None = 
     result.written, result.txn_id = True, uow.txn_id
     task.set_progress(1.0)
     return result
+
+
+def _check_again(session: Session, preview: ImportPreview, inputs: list[FigureInput]) -> None:
+    """Validate inside the unit of work: the database may have changed since the preview."""
+    errors = [i for i in figure_entry.validate(session, inputs) if i.is_error]
+    if errors:
+        raise refusal(replace(preview, issues=errors))
 
 
 def import_template(db: Database, path: Path, *, user_id: str | None = None,
@@ -302,8 +392,8 @@ def import_template(db: Database, path: Path, *, user_id: str | None = None,
     task = task or TaskState()
     preview = preview_template(db, path, task)
     return save_preview(db, preview, task, user_id=user_id,
-                 description=f"Import figures template {preview.source} "
-                             f"({preview.ministry_code}, {preview.period})")
+                        description=f"Import figures template {preview.source} "
+                                    f"({preview.ministry_code}, {preview.period})")
 
 
 # --- the Finance Division table -------------------------------------------------------------
@@ -346,7 +436,7 @@ def _programme_index(session: Session) -> tuple[_NameIndex, dict[str, set[str]]]
         else:
             index.add(p.code, label, p.code, p.name_en, p.name_bn)
     ministries_of: dict[str, set[str]] = {}
-    mcode = dict(session.execute(select(Ministry.id, Ministry.code)).tuples())
+    mcode = dict(session.execute(select(Ministry.id, Ministry.code)).all())
     for pid, mid in session.execute(select(ProgrammeMinistry.programme_id,
                                            ProgrammeMinistry.ministry_id)):
         ministries_of.setdefault(codes[pid], set()).add(mcode[mid])
@@ -369,6 +459,7 @@ def _finance_inputs(session: Session, read: FinanceRead, preview: ImportPreview)
     budget = "budget_original" if read.stage == "proposed" else "budget_revised"
     first: dict[str, int] = {}
     letters = read.columns
+    bad = _bad_rows(read.issues)
     for row in read.rows:
         place = f"sheet {read.sheet}, row {row.row}"
         found = programmes.find(row.programme)
@@ -397,6 +488,12 @@ def _finance_inputs(session: Session, read: FinanceRead, preview: ImportPreview)
         if row.ministry:
             _check_ministry(preview, ministries, ministries_of.get(code, set()), row.ministry,
                             code, f"{place}, column {letters.get('ministry')}")
+        if row.beneficiaries is None and row.allocation is None:
+            if place not in bad:  # else its unreadable cells are reported already
+                preview.issues.append(Issue("warning", "no_figures", f"{code} has no figure "
+                                            "in this table (not available); nothing is "
+                                            "imported for it.", "", place))
+            continue
         values: dict[str, Value] = {}
         cells: dict[str, str] = {}
         if row.beneficiaries is not None:
@@ -407,7 +504,7 @@ def _finance_inputs(session: Session, read: FinanceRead, preview: ImportPreview)
             cells[budget] = f"{letters.get('allocation')}{row.row}"
         preview.inputs.append(FigureInput(
             code, None, period, values, stage=read.stage,  # type: ignore[arg-type]
-            source_code=None if preview.source_is_new else read.source_code,
+            source_code=None if preview.source_is_new else read.source_code,  # made on save
             where=place, cells=cells))
 
 
@@ -424,33 +521,102 @@ def _check_ministry(preview: ImportPreview, ministries: _NameIndex, implementing
                                     "programme as a whole.", "", place))
 
 
-def _existing_finance(session: Session, preview: ImportPreview) -> dict[str, dict[str, object]]:
-    """Stored values of the same programme-level figure (same year, stage and source)."""
-    from nsss_desktop.store.models import Figure
+_FINANCE_MEASURES = ("active_beneficiaries", "budget_original", "budget_revised")
 
-    if preview.source_is_new or preview.period is None:
-        return {}
-    fy, kind, number = preview.period.key
-    query = (select(Programme.code, Figure).join(Programme, Programme.id == Figure.programme_id)
-             .join(Source, Source.id == Figure.source_id)
-             .where(Figure.ministry_id.is_(None), Figure.fiscal_year == fy,
-                    Figure.period_kind == kind, Figure.period_no == number,
-                    Figure.stage == preview.stage, Source.code == preview.source_code))
-    found: dict[str, dict[str, object]] = {}
-    for code, f in session.execute(query):
-        values: dict[str, object] = {}
-        if f.active_beneficiaries is not None:
-            values["active_beneficiaries"] = Count(f.active_beneficiaries)
-        for key in ("budget_original", "budget_revised"):
-            poisha = getattr(f, f"{key}_poisha")
-            if poisha is not None:
-                values[key] = Money(poisha)
-        found[code] = values
-    return found
+
+def _finance_values(f: Figure) -> dict[str, object]:
+    values: dict[str, object] = {}
+    if f.active_beneficiaries is not None:
+        values["active_beneficiaries"] = Count(f.active_beneficiaries)
+    for key in ("budget_original", "budget_revised"):
+        poisha = getattr(f, f"{key}_poisha")
+        if poisha is not None:
+            values[key] = Money(poisha)
+    return values
+
+
+@dataclass
+class _Planned:
+    """How one table row meets the stored figures of the same year, stage and source."""
+
+    status: str  # new, changed, unchanged
+    before: dict[str, object] | None
+    draft: Figure | None = None  # a draft to update in place; else a change inserts a draft
+
+
+def _finance_plan(session: Session, preview: ImportPreview,
+                  state: str = "draft") -> dict[str, _Planned]:
+    """Per programme: new, unchanged, or changed (a draft updated in place, or, over an
+    approved or submitted figure, a new draft: approved figures are never edited).
+
+    Imported as approved (a corrected edition of the same published table), the figure of the
+    same source is corrected in place: the journal keeps the old value.
+    """
+    editable = ("draft", "returned", "approved") if state == "approved" else ("draft",
+                                                                              "returned")
+    rows: dict[str, list[Figure]] = {}
+    if not preview.source_is_new and preview.period is not None:
+        fy, kind, number = preview.period.key
+        query = (select(Programme.code, Figure)
+                 .join(Programme, Programme.id == Figure.programme_id)
+                 .join(Source, Source.id == Figure.source_id)
+                 .where(Figure.ministry_id.is_(None), Figure.fiscal_year == fy,
+                        Figure.period_kind == kind, Figure.period_no == number,
+                        Figure.stage == preview.stage, Source.code == preview.source_code)
+                 .order_by(Figure.id))
+        for code, f in session.execute(query):
+            rows.setdefault(code, []).append(f)
+    plan = {}
+    for fi in preview.inputs:
+        wanted = {k: v for k, v in fi.values.items() if v is not None}
+        found = rows.get(fi.programme_code, [])
+        draft = next((f for f in found if f.approval_state in editable), None)
+        if draft is not None:
+            before = _finance_values(draft)
+            status = "unchanged" if before == wanted else "changed"
+            plan[fi.programme_code] = _Planned(status, before, draft)
+        elif any(_finance_values(f) == wanted for f in found):
+            plan[fi.programme_code] = _Planned("unchanged", wanted)
+        elif found:
+            plan[fi.programme_code] = _Planned("changed", _finance_values(found[0]))
+        else:
+            plan[fi.programme_code] = _Planned("new", None)
+    return plan
+
+
+def _save_finance(session: Session, preview: ImportPreview, source_title: str,
+                  state: str) -> tuple[int, int, int]:
+    """Create the source if new, check again, then insert, update drafts, or leave alone."""
+    if preview.source_is_new:
+        session.add(Source(code=preview.source_code, title=source_title or preview.source_code))
+        session.flush()
+    inputs = [replace(fi, source_code=preview.source_code) for fi in preview.inputs]
+    _check_again(session, preview, inputs)
+    plan = _finance_plan(session, preview, state)
+    to_insert, updated, unchanged = [], 0, 0
+    for fi in inputs:
+        planned = plan[fi.programme_code]
+        if planned.status == "unchanged":
+            unchanged += 1
+        elif planned.draft is not None:
+            for key in _FINANCE_MEASURES:
+                column = key if key == "active_beneficiaries" else f"{key}_poisha"
+                value = fi.values.get(key)
+                number = value.persons if isinstance(value, Count) else \
+                    value.poisha if isinstance(value, Money) else None
+                if getattr(planned.draft, column) != number:
+                    setattr(planned.draft, column, number)
+            planned.draft.approval_state = state
+            updated += 1
+        else:
+            to_insert.append(fi)
+    inserted = figure_entry.save(session, to_insert, state=state).inserted if to_insert else 0
+    return inserted, updated, unchanged
 
 
 def preview_finance_table(db: Database, path: Path, fiscal_year: FiscalYear | None, stage: str,
-                          source_code: str, task: TaskState | None = None) -> ImportPreview:
+                          source_code: str, task: TaskState | None = None, *,
+                          state: str = "approved") -> ImportPreview:
     """Dry run of `import_finance_table`."""
     task = task or TaskState()
     path = Path(path)
@@ -474,9 +640,9 @@ def preview_finance_table(db: Database, path: Path, fiscal_year: FiscalYear | No
         task.check()
         preview.issues.extend(figure_entry.validate(
             session, [fi for fi in preview.inputs if fi.where not in bad]))
-        existing = _existing_finance(session, preview)
+        plan = _finance_plan(session, preview, state)
         names = _names(session)
-    preview.rows = [_diff(fi, existing.get(fi.programme_code), names.get(fi.programme_code, ""))
+    preview.rows = [_diff(fi, plan[fi.programme_code].before, names.get(fi.programme_code, ""))
                     for fi in preview.inputs]
     task.set_progress(0.6)
     return preview
@@ -484,16 +650,20 @@ def preview_finance_table(db: Database, path: Path, fiscal_year: FiscalYear | No
 
 def import_finance_table(db: Database, path: Path, fiscal_year: FiscalYear | None, stage: str,
                          source_code: str, *, source_title: str = "",
-                         user_id: str | None = None,
+                         user_id: str | None = None, state: str = "approved",
                          task: TaskState | None = None) -> ImportResult:
     """Import the Finance Division table as programme-level figures of `stage` from the source
     `source_code` (created, titled `source_title`, if new). All or nothing.
+
+    A published budget table is a public source, not a ministry's submission, so its figures
+    are approved by default (like the demo data); `state="draft"` keeps them for review.
 
     Raises:
         ImportRefused: an unknown programme, a bad number, ...; nothing was written.
     """
     task = task or TaskState()
-    preview = preview_finance_table(db, path, fiscal_year, stage, source_code, task)
+    preview = preview_finance_table(db, path, fiscal_year, stage, source_code, task, state=state)
     return save_preview(db, preview, task, user_id=user_id, source_title=source_title,
-                 description=f"Import Finance Division table {preview.source} "
-                             f"({preview.period}, {stage}, source {source_code})")
+                        state=state,
+                        description=f"Import Finance Division table {preview.source} "
+                                    f"({preview.period}, {stage}, source {source_code})")

@@ -140,7 +140,10 @@ def test_districts_sheet_becomes_breakdowns(blank):
                  ("Districts", "A5"): "DISA", ("Districts", "B5"): "জেলা",
                  ("Districts", "C5"): "Pabna", ("Districts", "E5"): 9000,
                  ("Districts", "A6"): "TEA", ("Districts", "B6"): "district",
-                 ("Districts", "C6"): "Moulvibazar", ("Districts", "E6"): 4000})
+                 ("Districts", "C6"): "Moulvibazar", ("Districts", "E6"): 4000,
+                 ("Districts", "A7"): "TEA", ("Districts", "B7"): "district",
+                 ("Districts", "C7"): "Moulvibazar", ("Districts", "D7"): "rural",
+                 ("Districts", "E7"): 3500})
     read = read_template(blank)
     assert read.issues == []
     by_code = {fi.programme_code: fi for fi in read.inputs}
@@ -153,7 +156,10 @@ def test_districts_sheet_becomes_breakdowns(blank):
     # DISA has a (blank) row on the Figures sheet; TEA has none, so its breakdown is the row.
     assert by_code["DISA"].where == "sheet Figures, row 6"
     assert by_code["TEA"].where == "sheet Districts, row 6"
-    assert by_code["TEA"].values == {} and len(by_code["TEA"].disaggregations) == 1
+    assert by_code["TEA"].values == {}
+    assert by_code["TEA"].disaggregations == [
+        DisaggregationInput("district", "Moulvibazar", Count(4000), None, "Moulvibazar"),
+        DisaggregationInput("area", "rural", Count(3500), None, "Moulvibazar")]
 
 
 @pytest.mark.parametrize("cell, value, code, words", [
