@@ -225,7 +225,13 @@ def _check_consistency(fi: FigureInput) -> list[Issue]:
     if benefit is not None and active is not None and paid is not None:
         months = fi.period.kind.months_per_period
         expected = benefit * active * months
-        if expected and abs(Decimal(paid - expected)) > DISBURSEMENT_TOLERANCE * expected:
+        if not expected and paid:
+            issues.append(_issue(
+                "warning", "disbursement_inconsistent",
+                f"Amount disbursed is {_show('amount_disbursed', paid)} but benefit × "
+                f"beneficiaries × {months} months is zero; check the figures or explain.",
+                fi, "amount_disbursed"))
+        elif expected and abs(Decimal(paid - expected)) > DISBURSEMENT_TOLERANCE * expected:
             off = (Decimal(paid - expected) * 100 / expected).quantize(Decimal("1"),
                                                                        ROUND_HALF_UP)
             issues.append(_issue(
@@ -286,6 +292,14 @@ def validate(session: Session, inputs: list[FigureInput]) -> list[Issue]:
         issues += _check_values(fi) + _check_breakdowns(fi) + _check_consistency(fi)
         if r.programme and fi.source_code is None and fi.stage == "actual":
             keys.add((r.programme.id, r.ministry.id if r.ministry else None, fi.period.key))
+    known_sources = set(session.scalars(select(Source.code)))
+    for r in resolved:
+        code = r.input.source_code
+        if code is not None and code not in known_sources:
+            issues.append(_issue("error", "unknown_source",
+                                 f"There is no source with code '{code}'. Add the source "
+                                 "first (with its title), or leave the source empty for the "
+                                 "ministry's own figures.", r.input))
     existing = _entry_rows(session, keys)
     for r in resolved:
         if not r.programme or r.input.source_code is not None or r.input.stage != "actual":
@@ -299,7 +313,7 @@ def validate(session: Session, inputs: list[FigureInput]) -> list[Issue]:
                 "error", "period_locked",
                 f"{r.programme.code} for {r.input.period} is {state}: the period is locked. "
                 + ("Wait for GED's decision." if state == "submitted" else
-                   "Ask GED to return it, or submit a correction."), r.input))
+                   "Ask GED to return it to your ministry to correct it."), r.input))
     return sorted(issues, key=lambda i: (not i.is_error,))
 
 

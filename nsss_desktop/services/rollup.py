@@ -9,13 +9,14 @@ everything the next time the database is opened.
 The rule that turns figure rows into one value per programme-year and measure:
 
 1. Among rows of the same period, pick one by the stated order: the most final stage (actual,
-   revised budget, reported, proposed), then a government source over the press, then the most
-   precise figure (4350.97 over 4351), then, in the working scope, the newest approval state
-   (a draft correction over the approved row), then the source code (so load order never
-   matters).
-2. A whole-year figure wins. Without one, the kind of period (half, quarter, month) that covers
-   most months is used: flows are summed over its periods, stocks and rates are read at its
-   last period. `months` records how much of the year was covered (12 = complete).
+   revised budget, reported, proposed), then a government source over the press, then (in the
+   working and submitted scopes) the newest approval state, so a draft correction wins over
+   the approved row it corrects, then the most precise figure (4350.97 over 4351), then the
+   source code (so load order never matters).
+2. A whole-year figure wins, unless it only says "not available" and sub-year periods have
+   numbers. Otherwise the kind of period (half, quarter, month) whose numbers cover most
+   months is used: flows are summed over its periods, stocks and rates are read at its last
+   period. `months` records how much of the year the numbers cover (12 = complete).
 3. A programme-level figure and the sum of the ministry shares compete: a number over "not
    available", then for a flow a whole year over part of one, then the more final stage; on a
    tie the programme-level figure is kept. A share of a rate is never summed.
@@ -94,8 +95,8 @@ def precision(value: int) -> int:
 def _rank(c: Candidate, value: object) -> tuple:
     government = c.source_code.startswith(GOVERNMENT_SOURCE_PREFIXES)
     exactness = -precision(value) if isinstance(value, int) else 99
-    return (value is NA, STAGE_RANK.get(c.stage, 9), not government, exactness,
-            STATE_RANK.get(c.state, 9), c.source_code)
+    return (value is NA, STAGE_RANK.get(c.stage, 9), not government,
+            STATE_RANK.get(c.state, 9), exactness, c.source_code)
 
 
 def candidate_values(f: object) -> dict[str, object]:
@@ -130,21 +131,26 @@ def _pick_for_key(cands: list[Candidate], measure: str) -> Pick | None:
     if not best:
         return None
     kind = MEASURES[measure].kind
-    if ("year", 1) in best:
-        rank, c = best[("year", 1)]
+    year = best.get(("year", 1))
+    sub_year_numbers = any(k != "year" and c.values[measure] is not NA
+                           for (k, _), (_, c) in best.items())
+    if year is not None and (year[1].values[measure] is not NA or not sub_year_numbers):
+        rank, c = year
         value = c.values[measure]
         return Pick(None if value is NA else value, c.stage, c.source_code, "year", 12,
                     c.synthetic, rank)
-    chosen_kind, periods = None, {}
+    chosen_kind, periods, covered = None, {}, -1
     for pk in _KIND_ORDER:
         these = {no: item for (k, no), item in best.items() if k == pk.value}
-        if these and (chosen_kind is None or len(these) * pk.months_per_period
-                      > len(periods) * chosen_kind.months_per_period):
-            chosen_kind, periods = pk, these
+        # Months covered by numbers (a period reported "not available" covers nothing).
+        months = sum(pk.months_per_period for _, c in these.values()
+                     if c.values[measure] is not NA)
+        if these and months > covered:
+            chosen_kind, periods, covered = pk, these, months
     assert chosen_kind is not None
     items = [periods[no] for no in sorted(periods)]
     numbers = [(r, c) for r, c in items if c.values[measure] is not NA]
-    months = len(items) * chosen_kind.months_per_period
+    months = len(numbers) * chosen_kind.months_per_period
     worst = max(items, key=lambda i: i[0])
     if not numbers:
         return Pick(None, worst[1].stage, worst[1].source_code, chosen_kind.value, months,
@@ -340,6 +346,11 @@ _KEYS_OF_TXN = text("""
           FROM change_journal
           WHERE txn_id = :txn AND table_name = 'figure_disaggregation') AS d
     JOIN figure AS f ON f.id = d.fid
+    UNION
+    SELECT f.programme_id, f.fiscal_year
+    FROM (SELECT DISTINCT row_id FROM change_journal
+          WHERE txn_id = :txn AND table_name = 'source') AS src
+    JOIN figure AS f ON f.source_id = src.row_id
 """)
 
 

@@ -311,21 +311,15 @@ def test_figures_are_exact_after_saving(db):
     assert values["budget_original"] == Money(4_205_960_000_001)
 
 
-# --- known gaps (bugs reported to the lead; strict xfail so a fix is noticed) -----------------
+# --- gaps found in review, now fixed ------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="figure_entry.validate has no rule for an unknown "
-                   "source_code; save() then stores the figure with source_id NULL (as if "
-                   "no source) and inserts it again on every re-save")
 def test_an_unknown_source_code_is_refused(db):
     fi = FigureInput("OAA", None, YEAR, values={"active_beneficiaries": Count(5)},
                      stage="revised", source_code="NO_SUCH_SOURCE")
     assert findings(db, fi) != set()
 
 
-@pytest.mark.xfail(strict=True, reason="_check_consistency skips the disbursement check when "
-                   "benefit × beneficiaries × months is 0 (`if expected and ...`), so money "
-                   "paid to nobody is never flagged")
 def test_money_disbursed_to_no_beneficiaries_is_flagged(db):
     fi = entry(period=Period.parse("2023-24 Jul"), active_beneficiaries=Count(0),
                benefit_value=TK("500"), amount_disbursed=CR("100"))

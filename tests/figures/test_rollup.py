@@ -345,22 +345,15 @@ def test_two_more_demo_years_by_hand(db):
     assert str(y.budget.crore) == "51639.87"
 
 
-# --- known gaps (bugs reported to the lead; strict xfail so a fix is noticed) -----------------
+# --- gaps found in review, now fixed ------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="rollup._pick_for_key returns the whole-year slot even "
-                   "when it only says 'not available', so monthly numbers of the same year are "
-                   "dropped: against rule 4 (numbers beat not available)")
 def test_monthly_numbers_beat_a_whole_year_reported_not_available(db, prog):
     add_figures(db, fig(prog, na_measures="expenditure"),
                 *(fig(prog, "month", m, expenditure_poisha=100) for m in (1, 2, 3)))
     assert rollup_value(db, prog, FY, "expenditure")[:3] == (300, False, 3)
 
 
-@pytest.mark.xfail(strict=True, reason="rollup._pick_for_key counts the months of periods "
-                   "reported 'not available' in `months`, so three quarters of numbers claim "
-                   "a complete year (12) and, as ministry shares, beat the programme's whole-"
-                   "year figure: against rule 3")
 def test_a_quarter_not_available_does_not_complete_the_year(db, prog):
     mosw = ministry_id(db, "MoSW")
     add_figures(db, fig(prog, stage="reported", expenditure_poisha=1000),
@@ -371,9 +364,6 @@ def test_a_quarter_not_available_does_not_complete_the_year(db, prog):
     assert value(db, prog, "expenditure") == 1000
 
 
-@pytest.mark.xfail(strict=True, reason="refresh_for_txn only follows journal rows of figure and "
-                   "figure_disaggregation; a renamed source leaves the old code (and the "
-                   "government-source ranking made with it) in the rollup until a rebuild")
 def test_renaming_a_source_refreshes_the_rollup(db, prog):
     sources = add_sources(db, "PRESS_X")
     add_figures(db, fig(prog, source_id=sources["PRESS_X"], expenditure_poisha=5))
