@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from nsss_desktop.domain import Count, FiscalYear, Money
@@ -76,13 +76,16 @@ _CACHE_SIZE = 6
 
 
 def data_version(session: Session, scope: str) -> tuple:
-    """Changes whenever the figures (hence the rollups) may have changed: the last committed
-    unit of work and the rollup rule version, per database file."""
+    """Changes whenever the figures (hence the rollups) may have changed: the database file,
+    its last committed unit of work (sequence and id, so a restored older copy at the same
+    path never matches) and the rollup rule version."""
     conn = session.connection()
-    seq = conn.exec_driver_sql("SELECT max(seq) FROM journal_txn").scalar()
+    files = tuple(conn.exec_driver_sql("PRAGMA database_list").fetchall())
+    last = conn.exec_driver_sql(
+        "SELECT seq, txn_id FROM journal_txn ORDER BY seq DESC LIMIT 1").fetchone()
     version = conn.exec_driver_sql(
         "SELECT version FROM derived_state WHERE name = 'rollup'").scalar()
-    return (str(conn.engine.url), scope, seq, version)
+    return (id(conn.engine), files, scope, tuple(last) if last else None, version)
 
 
 def clear_cache() -> None:
@@ -399,7 +402,11 @@ def grouped_table(session: Session, programme_ids: Iterable[str], fy: FiscalYear
 
     for key in sorted(groups, key=lambda k: (k == "", names[k][0])):
         members = groups[key]
+        code = {"cluster": cat.clusters, "life_cycle": cat.stages,
+                "ministry": cat.ministries}[group_by].get(key)
+        # `group_code` is not a column: screens use it to open the group's own view.
         row: dict[str, Value] = {"group": names[key][0], "group_bn": names[key][1],
+                                 "group_code": code.code if code else "",
                                  "programmes": len(members)}
         for m in measures:
             if group_by == "ministry" or ministry_id is not None:
@@ -418,7 +425,7 @@ def grouped_table(session: Session, programme_ids: Iterable[str], fy: FiscalYear
     if table.rows:
         index = len(table.rows)
         row = {"group": "Total (each programme once)", "group_bn": "মোট (প্রতিটি কর্মসূচি একবার)",
-               "programmes": len(set(ids))}
+               "group_code": "", "programmes": len(set(ids))}
         for m in measures:
             t = grand[m]
             if ministry_id is not None:
@@ -495,6 +502,8 @@ def national_view(session: Session, *, scope: str = "approved",
                                              values=values)
         tables["by_life_cycle"] = grouped_table(session, ids, fy, "life_cycle", scope=scope,
                                                 cat=cat, values=values)
+        tables["by_ministry"] = grouped_table(session, ids, fy, "ministry", scope=scope,
+                                              cat=cat, values=values)
     return View("All ministries: national programmes", "সকল মন্ত্রণালয়: জাতীয় কর্মসূচি", fy,
                 tables)
 
@@ -683,8 +692,13 @@ def drilldown(session: Session, key: DrillKey) -> DashboardTable:
                     Figure.approval_state.in_(STATES[key.scope]))
              .order_by(Programme.code, Figure.fiscal_year, Figure.period_kind, Figure.period_no))
     if key.ministry_id is not None:
-        query = query.where(Figure.ministry_id == key.ministry_id)
+        query = query.where(or_(Figure.ministry_id == key.ministry_id,
+                                Figure.ministry_id.is_(None)))
     values = Values(session, key.scope, key.fiscal_years)
+    # In a ministry's number, a programme counts by its share where the ministry reported one,
+    # else (a programme only it implements) by the whole-programme figures.
+    with_share = {pid for pid in key.programme_ids for fy in key.fiscal_years
+                  if (pid, key.ministry_id, fy, key.measure) in values.share}
     table = DashboardTable(
         "drilldown", f"{COLUMN_LABELS.get(key.measure, measure.label_en)}: the figures behind",
         [Column("programme", "Programme"), Column("name_en", "Name"),
@@ -696,8 +710,11 @@ def drilldown(session: Session, key: DrillKey) -> DashboardTable:
         raw = candidate_values(f).get(key.measure)
         if raw is None:
             continue
+        by_share = key.ministry_id is not None and f.programme_id in with_share
+        if by_share != (f.ministry_id is not None):
+            continue
         cell = values.share.get((f.programme_id, key.ministry_id, f.fiscal_year, key.measure)) \
-            if key.ministry_id else values.get(f.programme_id, f.fiscal_year, key.measure)
+            if by_share else values.get(f.programme_id, f.fiscal_year, key.measure)
         used = cell is not None and f.stage == cell.stage and f.period_kind == cell.period_kind \
             and (source or "") in (cell.source_code.split("+") if cell.source_code else [""])
         table.rows.append({

@@ -114,7 +114,7 @@ class _HorizontalBars(ClickableChart):
         metrics = QFontMetrics(QApplication.font())
         room = max(120, int(self.view.width() * 0.38))
         widest = max(metrics.horizontalAdvance(b.label) for b in self._bars)
-        names = min(widest, room)
+        names = min(widest + 1, room)  # widest is rounded: +1 keeps the widest label whole
         axis = plot.getAxis("left")
         axis.setWidth(names + 14)
         axis.setTicks([[(float(i), metrics.elidedText(b.label, Qt.TextElideMode.ElideRight,
