@@ -159,6 +159,21 @@ class Total:
         return bool(self.counted)
 
 
+def excluded(cat: Catalogue, values: Values, pid: str, fy: int, measure: str) -> str | None:
+    """Why a programme's value stays out of a persons/money total, or None if it counts."""
+    p = cat.programmes[pid]
+    if p.is_budget_total:
+        return "published national total"
+    parent = p.part_of_id
+    if parent:
+        aggregate = values.get(parent, fy, measure)
+        if aggregate is not None and aggregate.value is not None:
+            return f"part of {cat.programmes[parent].code}, counted there"
+    if measure.endswith("beneficiaries") and p.beneficiary_unit == "families":
+        return "families"
+    return None
+
+
 def total(cat: Catalogue, values: Values, programme_ids: Iterable[str], fy: int,
           measure: str) -> Total | None:
     """Sum of `measure` over programmes, each counted once; None for a rate (never summed)."""
@@ -166,25 +181,44 @@ def total(cat: Catalogue, values: Values, programme_ids: Iterable[str], fy: int,
         return None
     out = Total()
     for pid in programme_ids:
-        p = cat.programmes[pid]
         cell = values.get(pid, fy, measure)
         if cell is None or cell.value is None:
             continue
-        if p.is_budget_total:
-            out.left_out[pid] = "published national total"
-            continue
-        parent = p.part_of_id
-        if parent and values.get(parent, fy, measure) is not None \
-                and values.get(parent, fy, measure).value is not None:  # type: ignore[union-attr]
-            out.left_out[pid] = f"part of {cat.programmes[parent].code}, counted there"
-            continue
-        if measure.endswith("beneficiaries") and p.beneficiary_unit == "families":
+        reason = excluded(cat, values, pid, fy, measure)
+        if reason == "families":
             out.families += cell.value
             out.family_programmes.append(pid)
-            continue
-        out.value += cell.value
-        out.counted.append(pid)
+        elif reason:
+            out.left_out[pid] = reason
+        else:
+            out.value += cell.value
+            out.counted.append(pid)
     return out
+
+
+@dataclass(frozen=True)
+class MinistryCell:
+    """A programme's value as one ministry sees it, and whether it enters that ministry's sums."""
+
+    cell: Cell | None
+    by_share: bool  # the ministry's own reported share
+    counted: bool
+
+
+def ministry_cell(cat: Catalogue, values: Values, pid: str, ministry_id: str, fy: int,
+                  measure: str) -> MinistryCell:
+    """The ministry's share where reported; else the whole programme, counted only when no
+    other ministry implements it (a shared whole-programme figure is shown, never added)."""
+    share = values.share.get((pid, ministry_id, fy, measure))
+    rate = MEASURES[measure].kind is MeasureKind.RATE
+    if share is not None:
+        ok = share.value is not None and not rate and not excluded(cat, values, pid, fy,
+                                                                    measure)
+        return MinistryCell(share, True, ok)
+    cell = values.get(pid, fy, measure)
+    ok = cell is not None and cell.value is not None and not rate and not cat.shared(pid) \
+        and not excluded(cat, values, pid, fy, measure)
+    return MinistryCell(cell, False, ok)
 
 
 def _exact(measure: str, amount: int) -> Decimal:
@@ -305,41 +339,34 @@ def programme_table(session: Session, programme_ids: Iterable[str], fy: FiscalYe
             "cluster": cluster.name_en if cluster else "",
             "life_cycle": "; ".join(s.name_en for s in stages),
         }
-        basis, stage = "", ""
-        own_share = False
+        stage = ""
+        used_share = used_whole = False
+        index = len(table.rows)
         for m, _ in SHOWN:
-            cell = None
             if ministry_id is not None:
-                cell = values.share.get((pid, ministry_id, year, m))
-                own_share |= cell is not None
-            if cell is None:
+                mc = ministry_cell(cat, values, pid, ministry_id, year, m)
+                cell, counted = mc.cell, mc.counted
+                used_share |= mc.by_share and cell is not None
+                used_whole |= not mc.by_share and cell is not None
+                drill_ministry = ministry_id if mc.by_share else None
+            else:
                 cell = values.get(pid, year, m)
+                t = total(cat, values, [pid], year, m)
+                counted, drill_ministry = bool(t and t.any), None
             row[m] = shown(cell, m)
             if cell is not None:
                 stage = stage or cell.stage
-        shared = ministry_id is not None and cat.shared(pid) and not own_share
+                table.drill[(index, m)] = DrillKey((pid,), (year,), m, values.scope,
+                                                   drill_ministry)
+            if counted and cell is not None and cell.value is not None:
+                sums[m] += cell.value
+                counted_ids[m].append(pid)
+        basis = ""
         if ministry_id is not None and cat.shared(pid):
-            basis = "ministry share" if own_share else "shared"
-            any_shared |= shared
+            basis = ("ministry share" if not used_whole else
+                     "shared" if not used_share else "ministry share; rest shared")
+            any_shared |= used_whole
         row["basis"], row["stage"] = basis, stage
-        index = len(table.rows)
-        for m, _ in SHOWN:
-            if row[m] is None:
-                continue
-            table.drill[(index, m)] = DrillKey((pid,), (year,), m, values.scope,
-                                               ministry_id if own_share else None)
-        if not shared:
-            for m, _ in SHOWN:
-                t = total(cat, values, [pid], year, m)
-                if ministry_id is not None and own_share:
-                    cell = values.share.get((pid, ministry_id, year, m))
-                    if cell is not None and cell.value is not None and t is not None:
-                        sums[m] += cell.value
-                        counted_ids[m].append(pid)
-                    continue
-                if t is not None and t.any:
-                    sums[m] += t.value
-                    counted_ids[m].append(pid)
         table.rows.append(row)
     if table.rows:
         index = len(table.rows)
@@ -450,21 +477,11 @@ def grouped_table(session: Session, programme_ids: Iterable[str], fy: FiscalYear
 def _ministry_sum(cat: Catalogue, values: Values, programme_ids: Iterable[str],
                   ministry_id: str, year: int, measure: str) -> tuple[int | None, list[str]]:
     """A ministry's total: its own shares, plus programmes only it implements."""
-    if MEASURES[measure].kind is MeasureKind.RATE:
-        return None, []
     value, counted = 0, []
     for pid in programme_ids:
-        share = values.share.get((pid, ministry_id, year, measure))
-        if share is not None:
-            if share.value is not None:
-                value += share.value
-                counted.append(pid)
-            continue
-        if cat.shared(pid):
-            continue  # shown as 'shared', never added into one ministry's total
-        t = total(cat, values, [pid], year, measure)
-        if t is not None and t.any:
-            value += t.value
+        mc = ministry_cell(cat, values, pid, ministry_id, year, measure)
+        if mc.counted and mc.cell is not None and mc.cell.value is not None:
+            value += mc.cell.value
             counted.append(pid)
     return (value if counted else None), counted
 

@@ -63,3 +63,41 @@ def test_grouped_rows_carry_the_code_of_their_group(db):
     codes = {r["group"]: r["group_code"] for r in table.rows}
     assert codes["Social Allowance"] == "SA"
     assert codes["Total (each programme once)"] == ""
+
+
+def test_a_row_mixing_a_share_and_a_whole_programme_figure_counts_only_the_share(db):
+    from nsss_desktop.domain import Money
+
+    mosw = ministry_id(db, "MoSW")
+    pid = add_programme(db, "MIXED", ("MoSW", "MoWCA"))
+    add_figures(db,
+                Figure(programme_id=pid, ministry_id=mosw, fiscal_year=2023, stage="actual",
+                       active_beneficiaries=Count.from_lakh("3").persons),
+                Figure(programme_id=pid, ministry_id=None, fiscal_year=2023, stage="actual",
+                       budget_original_poisha=Money.from_crore("99").poisha))
+    with db.reader() as s:
+        without = pd.ministry_view(s, "MoSW", fiscal_year=FY).tables["programmes"]
+    row = next(r for r in without.rows if r["code"] == "MIXED")
+    assert row["basis"] == "ministry share; rest shared"
+    assert row["budget"] == 99  # shown...
+    total = without.rows[-1]
+    with db.reader() as s:
+        series = {r["fiscal_year"]: r for r in
+                  pd.ministry_view(s, "MoSW", fiscal_year=FY).tables["series"].rows}
+    assert total["budget"] == series["2023-24"]["budget"]  # ...but not added: same as series
+    budget_key = without.drill.get((len(without.rows) - 1, "budget"))
+    assert budget_key is None or pid not in budget_key.programme_ids
+    key = without.drill[(len(without.rows) - 1, "active_beneficiaries")]
+    assert pid in key.programme_ids  # the share is counted
+
+
+def test_a_families_programme_reported_by_shares_is_not_added_to_persons(db):
+    mosw = ministry_id(db, "MoSW")
+    pid = add_programme(db, "FAMSHARE", ("MoSW", "MoWCA"), beneficiary_unit="families")
+    with db.reader() as s:
+        before = pd.ministry_view(s, "MoSW", fiscal_year=FY).tables["programmes"].rows[-1]
+    add_figures(db, Figure(programme_id=pid, ministry_id=mosw, fiscal_year=2023,
+                           stage="actual", active_beneficiaries=Count.from_lakh("7").persons))
+    with db.reader() as s:
+        after = pd.ministry_view(s, "MoSW", fiscal_year=FY).tables["programmes"].rows[-1]
+    assert after["active_beneficiaries"] == before["active_beneficiaries"]

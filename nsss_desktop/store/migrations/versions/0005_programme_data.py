@@ -107,6 +107,8 @@ def downgrade() -> None:
         op.drop_table(table)
     op.drop_table("programme_target")
     op.drop_index("ix_figure_programme_year", table_name="figure")
+    for statement in journal.drop_sql("figure"):  # they name the columns being dropped
+        op.execute(statement)
     op.drop_column("figure", "explanation")
     op.drop_column("figure", "na_measures")
     journal.reinstall_reflected(op, "figure")
