@@ -23,9 +23,5 @@ def register(sub: argparse._SubParsersAction) -> None:
         "figures", help="programme figures: template, import, export, dashboard, report, search")
     figures_sub = figures.add_subparsers(dest="figures_command", metavar="FIGURES_COMMAND")
     for module in THEMES:
-        try:
-            importlib.import_module(module).register(figures_sub)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+        importlib.import_module(module).register(figures_sub)
     figures.set_defaults(func=lambda args: figures.print_help() or 2)
