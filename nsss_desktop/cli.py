@@ -304,6 +304,10 @@ def main(argv: list[str] | None = None) -> int:
         if exc.hint:
             print(f"what to do: {exc.hint}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # output piped into `head` or a closed pager: not an error
+        # Python docs' recipe: point stdout at devnull so the exit-time flush stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:  # a folder given as a file, a missing drive, no permission...
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
