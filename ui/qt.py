@@ -77,6 +77,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QButtonGroup,
@@ -146,6 +147,7 @@ __all__ = [
     "QKeySequence", "QPixmap", "QShortcut", "QDateEdit", "QPlainTextEdit", "QScrollArea",
     "QStyle", "QStyledItemDelegate", "QStyleOptionViewItem", "QTabWidget", "QTableWidget",
     "QTableWidgetItem", "QTreeWidget", "QTreeWidgetItem",
+    "QAbstractItemDelegate",
 ]
 
 

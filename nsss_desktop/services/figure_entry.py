@@ -58,7 +58,8 @@ def _issue(level: str, code: str, message: str, fi: FigureInput, measure: str = 
     where = fi.where
     if measure and measure in fi.cells:
         where = f"{where}, cell {fi.cells[measure]}" if where else f"cell {fi.cells[measure]}"
-    return Issue(level, code, message, measure, where)  # type: ignore[arg-type]
+    return Issue(level, code, message, measure, where,  # type: ignore[arg-type]
+                 fi.programme_code)
 
 
 def _number(v: Value) -> int | None:
@@ -307,7 +308,8 @@ def validate(session: Session, inputs: list[FigureInput]) -> list[Issue]:
         rows = existing.get((r.programme.id, r.ministry.id if r.ministry else None,
                              r.input.period.key), [])
         locked = [f for f in rows if f.approval_state in LOCKED_STATES]
-        if locked and not any(f.approval_state in ("draft", "returned") for f in rows):
+        if locked and not any(f.approval_state in ("draft", "returned") for f in rows) \
+                and not _unchanged(session, locked[0], r.input):
             state = locked[0].approval_state
             issues.append(_issue(
                 "error", "period_locked",
@@ -343,6 +345,17 @@ def _breakdown_of(fi: FigureInput) -> list[tuple]:
             for d in fi.disaggregations]
 
 
+def _unchanged(session: Session, f: Figure, fi: FigureInput) -> bool:
+    """True when the input repeats what the row already holds (a re-imported template)."""
+    old = [(d.dimension, d.category, d.geo_code, d.beneficiaries, d.amount_poisha)
+           for d in session.scalars(select(FigureDisaggregation)
+                                    .where(FigureDisaggregation.figure_id == f.id))]
+    na = ",".join(sorted(k for k, v in fi.values.items() if v is NOT_AVAILABLE))
+    wanted = (tuple(_number(fi.values.get(m.key)) for m in FIGURE_MEASURES), na,
+              fi.explanation.strip(), sorted(_breakdown_of(fi)))
+    return _snapshot(f, old) == wanted
+
+
 def save(session: Session, inputs: list[FigureInput], *, state: str = "draft") -> SaveResult:
     """Validate and write (inside a unit of work); refuse everything if any input has an error.
 
@@ -367,9 +380,13 @@ def save(session: Session, inputs: list[FigureInput], *, state: str = "draft") -
         fy, kind, no = fi.period.key
         row = None
         if fi.source_code is None and fi.stage == "actual":
-            drafts = [f for f in existing.get((programme.id, ministry_id, fi.period.key), [])
-                      if f.approval_state in ("draft", "returned")]
+            rows = existing.get((programme.id, ministry_id, fi.period.key), [])
+            drafts = [f for f in rows if f.approval_state in ("draft", "returned")]
             row = drafts[0] if drafts else None
+            if row is None and any(f.approval_state in LOCKED_STATES and
+                                   _unchanged(session, f, fi) for f in rows):
+                unchanged += 1  # a locked row repeated unchanged: nothing to do
+                continue
         new_breakdown = _breakdown_of(fi)
         if row is not None:
             old = [(d.dimension, d.category, d.geo_code, d.beneficiaries, d.amount_poisha)

@@ -63,6 +63,7 @@ class Issue:
     message: str  # what is wrong and what to do, in plain words
     measure: str = ""  # measure key (or disaggregation dimension) the finding is about
     where: str = ""  # e.g. "sheet Figures, row 7, column E"
+    programme_code: str = ""  # the input's programme, so screens can mark its row
 
     @property
     def is_error(self) -> bool:

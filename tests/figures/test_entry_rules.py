@@ -324,3 +324,30 @@ def test_money_disbursed_to_no_beneficiaries_is_flagged(db):
     fi = entry(period=Period.parse("2023-24 Jul"), active_beneficiaries=Count(0),
                benefit_value=TK("500"), amount_disbursed=CR("100"))
     assert ("warning", "disbursement_inconsistent") in findings(db, fi)
+
+
+def test_a_locked_row_repeated_unchanged_is_accepted_and_writes_nothing(db):
+    """A ministry re-importing its pre-filled template: the submitted row comes back as it is."""
+    from sqlalchemy import func, select
+
+    from nsss_desktop.domain import Count, Period
+    from nsss_desktop.services import figure_entry
+    from nsss_desktop.services.figure_input import FigureInput
+    from nsss_desktop.store.models import ChangeJournal
+
+    fi = FigureInput("OAA", "MoSW", Period.parse("2023-24 Q2"),
+                     {"active_beneficiaries": Count(5_800_000)})
+    with db.unit_of_work() as uow:
+        figure_entry.save(uow.session, [fi], state="submitted")
+    with db.reader() as s:
+        assert not [i for i in figure_entry.validate(s, [fi]) if i.is_error]
+        journal = s.scalar(select(func.count()).select_from(ChangeJournal))
+    with db.unit_of_work() as uow:
+        result = figure_entry.save(uow.session, [fi])
+    assert (result.inserted, result.updated, result.unchanged) == (0, 0, 1)
+    with db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(ChangeJournal)) == journal
+        changed = FigureInput("OAA", "MoSW", Period.parse("2023-24 Q2"),
+                              {"active_beneficiaries": Count(5_800_001)})
+        assert [i.code for i in figure_entry.validate(s, [changed]) if i.is_error] == [
+            "period_locked"]

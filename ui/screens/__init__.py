@@ -15,4 +15,8 @@ SCREEN_CLASSES: dict[str, str] = {
     "clusters": "ui.screens.clusters:ClustersScreen",
     "search": "ui.screens.search:SearchScreen",
     "reports": "ui.screens.reports:ReportsScreen",
+    "dashboards": "ui.screens.programme_dashboards:ProgrammeDashboardsScreen",
+    "programmes": "ui.screens.programmes:ProgrammesScreen",
+    "figures_entry": "ui.screens.figures_entry:FiguresEntryScreen",
+    "pivot": "ui.screens.pivot:PivotScreen",
 }
