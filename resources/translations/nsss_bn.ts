@@ -117,7 +117,7 @@
         <translation>{total}টি কার্যক্রমের মধ্যে {shown}টি দেখানো হচ্ছে।</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>Import an Action Plan workbook</source>
         <translation>কর্মপরিকল্পনার ওয়ার্কবুক ইমপোর্ট করুন</translation>
     </message>
@@ -404,9 +404,32 @@
     </message>
 </context>
 <context>
+    <name>ChartsPage</name>
+    <message>
+        <location filename="../../ui/screens/programme_dashboard_widgets.py" line="+207"/>
+        <source>&amp;Breakdown:</source>
+        <translation>বিভাজন(&amp;B):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>লিঙ্গ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Area (rural/urban)</source>
+        <translation>এলাকা (গ্রামীণ/শহুরে)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Division</source>
+        <translation>বিভাগ</translation>
+    </message>
+</context>
+<context>
     <name>Clusters</name>
     <message>
-        <location line="+9"/>
+        <location filename="../../ui/reform_text.py" line="+9"/>
         <source>Social Allowance</source>
         <translation>সামাজিক ভাতা</translation>
     </message>
@@ -954,11 +977,647 @@ counted</source>
     </message>
 </context>
 <context>
+    <name>CumulativePanel</name>
+    <message>
+        <location filename="../../ui/screens/programme_cumulative.py" line="+125"/>
+        <source>The range ends before it starts: choose a later end date.</source>
+        <translation>সময়সীমার শেষ তারিখ শুরুর তারিখের আগে: পরের কোনো শেষ তারিখ বেছে নিন।</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Periods used: {periods}</source>
+        <translation>ব্যবহৃত প্রতিবেদনকাল: {periods}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No figures cover whole periods in this range.</source>
+        <translation>এই সময়সীমায় কোনো পূর্ণ প্রতিবেদনকালের সংখ্যা নেই।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Left out, only partly in the range ({count}):</source>
+        <translation>সময়সীমায় আংশিকভাবে পড়ায় বাদ ({count}টি):</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sum over {months} months</source>
+        <translation>{months} মাসের যোগফল</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>as of {period} (not summed)</source>
+        <translation>{period} অনুযায়ী (যোগ করা হয়নি)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>as of {period}</source>
+        <translation>{period} অনুযায়ী</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{period}: starts before {start} and ends after {end}</source>
+        <translation>{period}: {start}-এর আগে শুরু এবং {end}-এর পরে শেষ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{period}: starts before {start}</source>
+        <translation>{period}: {start}-এর আগে শুরু</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{period}: ends after {end}</source>
+        <translation>{period}: {end}-এর পরে শেষ</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;From:</source>
+        <translation>শুরুর তারিখ(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To:</source>
+        <translation>শেষ তারিখ(&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Calculate</source>
+        <translation>হিসাব করুন(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure</source>
+        <translation>পরিমাপ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>মান</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How</source>
+        <translation>হিসাবের পদ্ধতি</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Money is summed over the whole periods in the range; beneficiaries are as of the last period, never summed. A period only partly in the range is left out, not pro-rated.</source>
+        <translation>অর্থ সময়সীমার মধ্যকার পূর্ণ প্রতিবেদনকালগুলোর যোগফল; উপকারভোগী শেষ প্রতিবেদনকাল অনুযায়ী, কখনো যোগ করা হয় না। যে প্রতিবেদনকাল সময়সীমায় আংশিকভাবে পড়ে তা আনুপাতিক হারে ধরা হয় না, বাদ দেওয়া হয়।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Left out, only partly in the range:</source>
+        <translation>সময়সীমায় আংশিকভাবে পড়ায় বাদ:</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <location filename="../../ui/screens/programme_dashboard_charts.py" line="+41"/>
+        <source>Share of the budget by thematic cluster, {year}</source>
+        <translation>থিম্যাটিক ক্লাস্টারভিত্তিক বাজেটের অংশ, {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the budget by programme, {year}</source>
+        <translation>কর্মসূচিভিত্তিক বাজেটের অংশ, {year}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Beneficiaries by gender, by fiscal year</source>
+        <translation>লিঙ্গভিত্তিক উপকারভোগী, অর্থবছরভিত্তিক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beneficiaries by area (rural/urban), by fiscal year</source>
+        <translation>এলাকাভিত্তিক (গ্রামীণ/শহুরে) উপকারভোগী, অর্থবছরভিত্তিক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beneficiaries by division, by fiscal year</source>
+        <translation>বিভাগভিত্তিক উপকারভোগী, অর্থবছরভিত্তিক</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each share is of the total counted once: programmes marked &apos;shared&apos;, components of an aggregate and published national budget lines are left out, as in the total.</source>
+        <translation>প্রতিটি অংশ একবার গণনাকৃত মোটের অংশ: মোটের মতোই এখানেও &apos;যৌথ&apos; চিহ্নিত কর্মসূচি, সমন্বিত কর্মসূচির অংশ-কর্মসূচি এবং প্রকাশিত জাতীয় বাজেটের লাইন বাদ দেওয়া হয়েছে।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Click a bar to see the figure rows behind it.</source>
+        <translation>কোনো স্তম্ভের পেছনের তথ্যের সারি দেখতে তাতে ক্লিক করুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No programme in this view has reported this breakdown yet.</source>
+        <translation>এখানে দেখানো কোনো কর্মসূচি এখনো এই বিভাজনের তথ্য দেয়নি।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes</source>
+        <translation>টীকা</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>{count} other programmes</source>
+        <translation>অন্যান্য {count}টি কর্মসূচি</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardColumns</name>
+    <message>
+        <location filename="../../ui/screens/programme_dashboard_text.py" line="+29"/>
+        <source>Fiscal year</source>
+        <translation>অর্থবছর</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fiscal year (July to June)</source>
+        <translation>অর্থবছর (জুলাই থেকে জুন)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Beneficiaries
+(lakh)</source>
+        <translation>উপকারভোগী
+(লাখ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active beneficiaries (lakh persons)</source>
+        <translation>সক্রিয় উপকারভোগী (লাখ জন)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Budget
+(crore Tk)</source>
+        <translation>বাজেট
+(কোটি টাকা)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget (crore taka): the revised budget where one exists, else the original</source>
+        <translation>বাজেট (কোটি টাকা): সংশোধিত বাজেট থাকলে সেটি, না থাকলে মূল বাজেট</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expenditure
+(crore Tk)</source>
+        <translation>ব্যয়
+(কোটি টাকা)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expenditure (crore taka)</source>
+        <translation>ব্যয় (কোটি টাকা)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disbursed
+(crore Tk)</source>
+        <translation>বিতরণকৃত
+(কোটি টাকা)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount disbursed (crore taka)</source>
+        <translation>বিতরণকৃত অর্থ (কোটি টাকা)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Benefit
+(Tk per month)</source>
+        <translation>মাসিক সুবিধা
+(টাকা)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Benefit value (taka per beneficiary per month)</source>
+        <translation>সুবিধার পরিমাণ (উপকারভোগীপ্রতি মাসিক টাকা)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Programmes
+counted</source>
+        <translation>গণনাকৃত
+কর্মসূচি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programmes with a figure, each counted once</source>
+        <translation>সংখ্যা পাওয়া গেছে এমন কর্মসূচি, প্রতিটি একবার গণনাকৃত</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+61"/>
+        <source>Code</source>
+        <translation>কোড</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <location line="+61"/>
+        <source>Programme code</source>
+        <translation>কর্মসূচি কোড</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <location line="+1"/>
+        <location line="+60"/>
+        <location line="+1"/>
+        <source>Programme</source>
+        <translation>কর্মসূচি</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Lead ministry</source>
+        <translation>মূল মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead ministry or division</source>
+        <translation>মূল মন্ত্রণালয় বা বিভাগ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+37"/>
+        <source>Thematic cluster</source>
+        <translation>থিম্যাটিক ক্লাস্টার</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+37"/>
+        <source>Thematic cluster of the NSSS</source>
+        <translation>এনএসএসএস-এর থিম্যাটিক ক্লাস্টার</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <location line="+37"/>
+        <source>Life cycle</source>
+        <translation>জীবনচক্র</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Life-cycle stages the programme serves</source>
+        <translation>কর্মসূচিটি জীবনচক্রের যেসব পর্যায়ের জন্য</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Figure basis</source>
+        <translation>সংখ্যার ভিত্তি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whose figure: this ministry&apos;s share, or a programme shared with other ministries</source>
+        <translation>কার সংখ্যা: এই মন্ত্রণালয়ের অংশ, নাকি অন্য মন্ত্রণালয়ের সঙ্গে যৌথ কোনো কর্মসূচির</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+55"/>
+        <source>Stage</source>
+        <translation>পর্যায়</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Budget stage of the figure used</source>
+        <translation>ব্যবহৃত সংখ্যার বাজেট পর্যায়</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Programmes</source>
+        <translation>কর্মসূচি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programmes in this group</source>
+        <translation>এই ভাগের কর্মসূচি</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of
+budget (%)</source>
+        <translation>বাজেটের
+অংশ (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the total budget, counted once (%)</source>
+        <translation>মোট বাজেটের অংশ, একবার গণনাকৃত (%)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Female
+(lakh)</source>
+        <translation>নারী
+(লাখ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Female (lakh)</source>
+        <translation>নারী (লাখ)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Male
+(lakh)</source>
+        <translation>পুরুষ
+(লাখ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Male (lakh)</source>
+        <translation>পুরুষ (লাখ)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Third gender
+(lakh)</source>
+        <translation>তৃতীয় লিঙ্গ
+(লাখ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Third gender (lakh)</source>
+        <translation>তৃতীয় লিঙ্গ (লাখ)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rural
+(lakh)</source>
+        <translation>গ্রামীণ
+(লাখ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rural (lakh)</source>
+        <translation>গ্রামীণ (লাখ)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Urban
+(lakh)</source>
+        <translation>শহুরে
+(লাখ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urban (lakh)</source>
+        <translation>শহুরে (লাখ)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Life-cycle stage</source>
+        <translation>জীবনচক্রের পর্যায়</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Ministry/Division</source>
+        <translation>মন্ত্রণালয়/বিভাগ</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Implementing ministry or division</source>
+        <translation>বাস্তবায়নকারী মন্ত্রণালয় বা বিভাগ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Programmes
+reporting</source>
+        <translation>তথ্যদানকারী
+কর্মসূচি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programmes that reported this breakdown</source>
+        <translation>যেসব কর্মসূচি এই বিভাজনের তথ্য দিয়েছে</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ministry share</source>
+        <translation>মন্ত্রণালয়ের অংশ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ministry whose share the row is, or the whole programme</source>
+        <translation>সারিটি যে মন্ত্রণালয়ের অংশ, অথবা পুরো কর্মসূচি</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Period</source>
+        <translation>প্রতিবেদনকাল</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fiscal year, or the part of it reported</source>
+        <translation>অর্থবছর, অথবা তার যে অংশের তথ্য দেওয়া হয়েছে</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stage of the figure</source>
+        <translation>সংখ্যার পর্যায়</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source</source>
+        <translation>উৎস</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source id (see About and sources)</source>
+        <translation>উৎসের আইডি (&apos;পরিচিতি ও উৎস&apos; দেখুন)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approval</source>
+        <translation>অনুমোদন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval state of the row</source>
+        <translation>সারিটির অনুমোদনের অবস্থা</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Used</source>
+        <translation>ব্যবহৃত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whether the number shown uses this row</source>
+        <translation>দেখানো সংখ্যায় এই সারিটি ব্যবহৃত হয়েছে কি না</translation>
+    </message>
+</context>
+<context>
     <name>DashboardTableModel</name>
     <message>
         <location filename="../../ui/models/table_model.py" line="+75"/>
         <source>Not available: no figure was found for this year.</source>
         <translation>পাওয়া যায়নি: এই বছরের কোনো সংখ্যা পাওয়া যায়নি।</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardValues</name>
+    <message>
+        <location filename="../../ui/screens/programme_dashboard_text.py" line="+4"/>
+        <source>shared</source>
+        <translation>যৌথ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ministry share</source>
+        <translation>মন্ত্রণালয়ের অংশ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total</source>
+        <translation>মোট</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation>হ্যাঁ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved</source>
+        <translation>অনুমোদিত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>submitted</source>
+        <translation>দাখিলকৃত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>draft</source>
+        <translation>খসড়া</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>returned</source>
+        <translation>ফেরত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(whole programme)</source>
+        <translation>(পুরো কর্মসূচি)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(entered)</source>
+        <translation>(এন্ট্রি করা)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(not classified)</source>
+        <translation>(শ্রেণিভুক্ত নয়)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total (each programme once)</source>
+        <translation>মোট (প্রতিটি কর্মসূচি একবার)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Female</source>
+        <translation>নারী</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Male</source>
+        <translation>পুরুষ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Third gender</source>
+        <translation>তৃতীয় লিঙ্গ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rural</source>
+        <translation>গ্রামীণ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urban</source>
+        <translation>শহুরে</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Beneficiaries</source>
+        <translation>উপকারভোগী</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget</source>
+        <translation>বাজেট</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expenditure</source>
+        <translation>ব্যয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount disbursed</source>
+        <translation>বিতরণকৃত অর্থ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Benefit value</source>
+        <translation>সুবিধার পরিমাণ</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>n/a</source>
+        <translation>তথ্য নেই</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../../ui/screens/programme_dashboard_widgets.py" line="+51"/>
+        <location line="+2"/>
+        <source>Loading the figures behind this number…</source>
+        <translation>এই সংখ্যার পেছনের তথ্য লোড হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The figures behind this number could not be loaded.</source>
+        <translation>এই সংখ্যার পেছনের তথ্য লোড করা যায়নি।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Figures behind a number</source>
+        <translation>সংখ্যার পেছনের তথ্য</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Includes submitted figures that GED has not yet approved.</source>
+        <translation>জিইডি এখনো অনুমোদন করেনি এমন দাখিলকৃত সংখ্যাও অন্তর্ভুক্ত।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The rows marked &quot;yes&quot; under Used make up the number; the others were reported too, but the rule chose another row for that year.</source>
+        <translation>“ব্যবহৃত” কলামে “হ্যাঁ” চিহ্নিত সারিগুলো নিয়েই সংখ্যাটি গঠিত; বাকি সারিগুলোও প্রতিবেদিত হয়েছিল, তবে নিয়ম অনুযায়ী সেই বছরের জন্য অন্য সারি বেছে নেওয়া হয়েছে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How the number is made</source>
+        <translation>সংখ্যাটি কীভাবে গঠিত</translation>
+    </message>
+</context>
+<context>
+    <name>DrilldownDialog</name>
+    <message>
+        <location filename="../../ui/screens/programme_drilldown.py" line="+73"/>
+        <source>The figures behind this number</source>
+        <translation>এই সংখ্যার পেছনের তথ্য</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every figure row for this number; the one marked “yes” is the one used.</source>
+        <translation>এই সংখ্যার প্রতিটি তথ্যের সারি; “হ্যাঁ” চিহ্নিত সারিটিই ব্যবহৃত হয়েছে।</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1904,499 @@ counted</source>
         <location line="+1"/>
         <source>&amp;Save a copy…</source>
         <translation>একটি কপি সংরক্ষণ করুন(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresEntry</name>
+    <message>
+        <location filename="../../ui/screens/figures_entry_grid.py" line="+306"/>
+        <source>Error</source>
+        <translation>ত্রুটি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>সতর্কতা</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Level</source>
+        <translation>ধরন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+46"/>
+        <location filename="../../ui/screens/figures_entry_model.py" line="+338"/>
+        <source>Programme</source>
+        <translation>কর্মসূচি</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Problem</source>
+        <translation>সমস্যা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>বিস্তারিত</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{count} of {total}</source>
+        <translation>{total}টির মধ্যে {count}টি</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location filename="../../ui/screens/figures_entry_model.py" line="+2"/>
+        <source>State</source>
+        <translation>অবস্থা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported</source>
+        <translation>প্রতিবেদিত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not available (NA)</source>
+        <translation>তথ্য নেই (NA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing (blank)</source>
+        <translation>অনুপস্থিত (খালি)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/figures_entry_model.py" line="-78"/>
+        <source>{name} (shared)</source>
+        <translation>{name} (যৌথ)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{count} error(s)</source>
+        <translation>{count}টি ত্রুটি</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} warning(s)</source>
+        <translation>{count}টি সতর্কতা</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{state}: this row is locked and cannot be changed here.</source>
+        <translation>{state}: এই সারিটি লক করা, এখানে পরিবর্তন করা যাবে না।</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not available (NA): reported as not available, which is not the same as blank or zero.</source>
+        <translation>তথ্য নেই (NA): তথ্য নেই বলে জানানো হয়েছে; এটি খালি বা শূন্যের সমান নয়।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shared with other ministries: enter this ministry&apos;s share.</source>
+        <translation>অন্য মন্ত্রণালয়ের সঙ্গে যৌথ: এই মন্ত্রণালয়ের অংশটি লিখুন।</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Code</source>
+        <translation>কোড</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Explanation</source>
+        <translation>ব্যাখ্যা</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issues</source>
+        <translation>সমস্যা</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type a number, NA (not available) or leave blank.</source>
+        <translation>একটি সংখ্যা লিখুন, তথ্য না থাকলে NA লিখুন, অথবা খালি রাখুন।</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresEntryScreen</name>
+    <message>
+        <location filename="../../ui/screens/figures_entry.py" line="+178"/>
+        <source> (this installation)</source>
+        <translation> (এই ইনস্টলেশন)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Unsaved figures</source>
+        <translation>অসংরক্ষিত তথ্য</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The figures typed for {ministry}, {period} are not saved. Discard them and show the other choice?</source>
+        <translation>{ministry}, {period}-এর জন্য লেখা তথ্য সংরক্ষণ করা হয়নি। সেগুলো বাদ দিয়ে অন্য বাছাইটি দেখাবেন?</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Loading the figures…</source>
+        <translation>তথ্য লোড হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Locked: {names}. Submitted or approved figures cannot be changed here; wait for GED&apos;s decision, or ask GED to return them.</source>
+        <translation>লক করা: {names}। দাখিলকৃত বা অনুমোদিত তথ্য এখানে পরিবর্তন করা যায় না; জিইডির সিদ্ধান্তের অপেক্ষা করুন, অথবা তথ্য ফেরত পাঠাতে জিইডিকে অনুরোধ করুন।</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{code} is {state}: the row is locked and cannot be changed here.</source>
+        <translation>{code}-এর অবস্থা {state}: সারিটি লক করা, এখানে পরিবর্তন করা যাবে না।</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Nothing has been entered for this period yet.</source>
+        <translation>এই প্রতিবেদনকালের জন্য এখনো কিছু এন্ট্রি করা হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Checking the figures…</source>
+        <translation>তথ্য যাচাই করা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{errors} error(s) and {warnings} warning(s): correct the errors before saving. Click a finding to go to its cell.</source>
+        <translation>{errors}টি ত্রুটি ও {warnings}টি সতর্কতা: সংরক্ষণের আগে ত্রুটিগুলো সংশোধন করুন। কোনো সমস্যার ঘরে যেতে তাতে ক্লিক করুন।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No errors; {warnings} warning(s). The figures can be saved; the warnings are kept with them.</source>
+        <translation>কোনো ত্রুটি নেই; {warnings}টি সতর্কতা। তথ্য সংরক্ষণ করা যাবে; সতর্কতাগুলো তথ্যের সঙ্গে রাখা হবে।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No problems found: the figures can be saved.</source>
+        <translation>কোনো সমস্যা পাওয়া যায়নি: তথ্য সংরক্ষণ করা যাবে।</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Saving the figures…</source>
+        <translation>তথ্য সংরক্ষণ করা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved as drafts: {inserted} new, {updated} changed, {unchanged} unchanged. GED sees them once they are submitted.</source>
+        <translation>খসড়া হিসেবে সংরক্ষিত: {inserted}টি নতুন, {updated}টি পরিবর্তিত, {unchanged}টি অপরিবর্তিত। দাখিল করার পর জিইডি এগুলো দেখতে পাবে।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} warning(s) were saved with the figures.</source>
+        <translation>তথ্যের সঙ্গে {count}টি সতর্কতা সংরক্ষিত হয়েছে।</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not saved: {count} error(s) must be corrected first. Nothing was written.</source>
+        <translation>সংরক্ষিত হয়নি: আগে {count}টি ত্রুটি সংশোধন করতে হবে। কিছুই সংরক্ষণ করা হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Create an Excel template</source>
+        <translation>এক্সেল টেমপ্লেট তৈরি করুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>এক্সেল ওয়ার্কবুক (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Writing the template…</source>
+        <translation>টেমপ্লেট লেখা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The template for {ministry}, {period} was saved to {path}. Fill it in Excel and import it with “Import template…”.</source>
+        <translation>{ministry}, {period}-এর টেমপ্লেট {path}-এ সংরক্ষণ করা হয়েছে। এক্সেলে পূরণ করে “টেমপ্লেট ইমপোর্ট…” দিয়ে ইমপোর্ট করুন।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import a filled-in template</source>
+        <translation>পূরণ করা টেমপ্লেট ইমপোর্ট করুন</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import the Finance Division table</source>
+        <translation>অর্থ বিভাগের সারণি ইমপোর্ট করুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbooks or CSV (*.xlsx *.csv)</source>
+        <translation>এক্সেল ওয়ার্কবুক বা CSV (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Issues: {errors} error(s), {warnings} warning(s)</source>
+        <translation>সমস্যা: {errors}টি ত্রুটি, {warnings}টি সতর্কতা</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Completeness and approval</source>
+        <translation>পূর্ণাঙ্গতা ও অনুমোদন</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter programme figures</source>
+        <translation>কর্মসূচির তথ্য এন্ট্রি</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One row per programme of the ministry. Money in crore taka (the benefit in taka per month), beneficiaries in persons; Bangla digits are fine. Type NA when a figure is not available, leave it blank when it is not known yet, and 0 only for a real zero. Enter moves down.</source>
+        <translation>মন্ত্রণালয়ের প্রতিটি কর্মসূচির জন্য একটি সারি। অর্থ কোটি টাকায় (সুবিধা মাসিক টাকায়), উপকারভোগী জন হিসেবে; বাংলা অঙ্কও চলবে। তথ্য না থাকলে NA লিখুন, এখনো জানা না থাকলে খালি রাখুন, আর প্রকৃতই শূন্য হলে তবেই ০ লিখুন। এন্টার চাপলে নিচের ঘরে যাবে।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Ministry:</source>
+        <translation>মন্ত্রণালয়(&amp;M):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Period:</source>
+        <translation>প্রতিবেদনকাল(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Check</source>
+        <translation>যাচাই করুন(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as &amp;draft</source>
+        <translation>খসড়া সংরক্ষণ(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create Excel &amp;template…</source>
+        <translation>এক্সেল টেমপ্লেট তৈরি(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import template…</source>
+        <translation>টেমপ্লেট ইমপোর্ট(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import &amp;Finance Division table…</source>
+        <translation>অর্থ বিভাগের সারণি ইমপোর্ট(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red: error. Amber: warning, or NA (not available). Grey: locked.</source>
+        <translation>লাল: ত্রুটি। হলুদ: সতর্কতা, অথবা NA (তথ্য নেই)। ধূসর: লক করা।</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresImportDialog</name>
+    <message>
+        <location filename="../../ui/screens/figures_entry_import.py" line="+53"/>
+        <source>New</source>
+        <translation>নতুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>পরিবর্তিত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unchanged</source>
+        <translation>অপরিবর্তিত</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>Checking the file; nothing is written…</source>
+        <translation>ফাইলটি যাচাই করা হচ্ছে; কিছুই সংরক্ষণ করা হচ্ছে না…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking {file}…</source>
+        <translation>{file} যাচাই করা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{status} ({count})</source>
+        <translation>{status} ({count}টি)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The file cannot be imported: {count} problem(s) were found. Nothing was written. Correct the cells listed below in Excel and import it again.</source>
+        <translation>ফাইলটি ইমপোর্ট করা যাবে না: {count}টি সমস্যা পাওয়া গেছে। কিছুই সংরক্ষণ করা হয়নি। নিচে তালিকাভুক্ত ঘরগুলো এক্সেলে সংশোধন করে ফাইলটি আবার ইমপোর্ট করুন।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file has no programme rows to import.</source>
+        <translation>ফাইলটিতে ইমপোর্ট করার মতো কোনো কর্মসূচির সারি নেই।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing has been written yet. Importing would add {new} and change {changed} programme row(s); {same} are unchanged.</source>
+        <translation>এখনো কিছুই সংরক্ষণ করা হয়নি। ইমপোর্ট করলে কর্মসূচির {new}টি সারি যোগ হবে ও {changed}টি সারি পরিবর্তিত হবে; {same}টি অপরিবর্তিত থাকবে।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ministry {ministry}, period {period}.</source>
+        <translation>মন্ত্রণালয় {ministry}, প্রতিবেদনকাল {period}।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warnings are saved with the figures.</source>
+        <translation>সতর্কতাগুলো তথ্যের সঙ্গে সংরক্ষিত হবে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Press Import to save them as drafts.</source>
+        <translation>খসড়া হিসেবে সংরক্ষণ করতে &apos;ইমপোর্ট&apos; চাপুন।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is nothing to change.</source>
+        <translation>পরিবর্তন করার মতো কিছু নেই।</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Error</source>
+        <translation>ত্রুটি</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning</source>
+        <translation>সতর্কতা</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{sheet}, row {row}, column {column}</source>
+        <translation>{sheet}, সারি {row}, কলাম {column}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{sheet}, row {row}</source>
+        <translation>{sheet}, সারি {row}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>বাতিল করা হয়েছে: কিছুই সংরক্ষণ করা হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Importing {file}…</source>
+        <translation>{file} ইমপোর্ট করা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported {file}: {inserted} new, {updated} changed, {unchanged} unchanged programme row(s), saved as drafts.</source>
+        <translation>{file} ইমপোর্ট করা হয়েছে: কর্মসূচির {inserted}টি নতুন, {updated}টি পরিবর্তিত ও {unchanged}টি অপরিবর্তিত সারি, খসড়া হিসেবে সংরক্ষিত।</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import figures: Finance Division table</source>
+        <translation>তথ্য ইমপোর্ট: অর্থ বিভাগের সারণি</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import figures: ministry template</source>
+        <translation>তথ্য ইমপোর্ট: মন্ত্রণালয়ের টেমপ্লেট</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File: {path}</source>
+        <translation>ফাইল: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fiscal &amp;year:</source>
+        <translation>অর্থবছর(&amp;Y):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as in the file</source>
+        <translation>ফাইলে যেমন আছে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Budget:</source>
+        <translation>বাজেট(&amp;B):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revised</source>
+        <translation>সংশোধিত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposed</source>
+        <translation>প্রস্তাবিত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Source id:</source>
+        <translation>উৎসের আইডি(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>শিরোনাম(&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Finance Division, Social Security Programmes, budget 2024-25</source>
+        <translation>যেমন অর্থ বিভাগ, সামাজিক নিরাপত্তা কর্মসূচি, বাজেট ২০২৪-২৫</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Check</source>
+        <translation>যাচাই করুন(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import</source>
+        <translation>ইমপোর্ট(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme</source>
+        <translation>কর্মসূচি</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>অবস্থান</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>অবস্থা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figures in the file</source>
+        <translation>ফাইলের তথ্য</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>ধরন</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cell</source>
+        <translation>ঘর</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>সমস্যা</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>বিস্তারিত</translation>
     </message>
 </context>
 <context>
@@ -1852,7 +3004,7 @@ counted</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+122"/>
+        <location filename="../../ui/main_window.py" line="+126"/>
         <source>NSSS M&amp;E Desktop</source>
         <translation>এনএসএসএস পরিবীক্ষণ ও মূল্যায়ন ডেস্কটপ</translation>
     </message>
@@ -1946,7 +3098,7 @@ counted</source>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-91"/>
+        <location filename="../../ui/main_window.py" line="-95"/>
         <source>Overview</source>
         <translation>সার্বিক চিত্র</translation>
     </message>
@@ -1957,8 +3109,18 @@ counted</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Programme dashboards</source>
+        <translation>কর্মসূচি ড্যাশবোর্ড</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Programmes</source>
         <translation>কর্মসূচি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter figures</source>
+        <translation>তথ্য এন্ট্রি</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1977,11 +3139,6 @@ counted</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Life cycles</source>
-        <translation>জীবনচক্র</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Search</source>
         <translation>অনুসন্ধান</translation>
     </message>
@@ -1989,6 +3146,11 @@ counted</source>
         <location line="+1"/>
         <source>Reports</source>
         <translation>প্রতিবেদন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme reports</source>
+        <translation>কর্মসূচি প্রতিবেদন</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2027,6 +3189,41 @@ counted</source>
         <location line="+2"/>
         <source>Cluster and life-cycle assignments marked &apos;demo&apos; are not from a source.</source>
         <translation>&apos;ডেমো&apos; চিহ্নিত ক্লাস্টার ও জীবনচক্র নির্ধারণ কোনো উৎস থেকে নেওয়া নয়।</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/programme_dashboard_text.py" line="-122"/>
+        <source>Programmes counted in families (Food Friendly Programme) are not added to persons.</source>
+        <translation>পরিবার হিসেবে গণনা করা কর্মসূচি (খাদ্যবান্ধব কর্মসূচি) ব্যক্তির সংখ্যার সঙ্গে যোগ করা হয় না।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows marked &apos;shared&apos; are programmes this ministry implements with others and for which only a whole-programme figure exists: shown, but not added to this ministry&apos;s totals (each programme counts once).</source>
+        <translation>&apos;যৌথ&apos; চিহ্নিত সারিগুলো এমন কর্মসূচি, যা এই মন্ত্রণালয় অন্যদের সঙ্গে বাস্তবায়ন করে এবং যার শুধু পুরো কর্মসূচির সংখ্যা পাওয়া যায়: এগুলো দেখানো হয়, কিন্তু এই মন্ত্রণালয়ের মোটের সঙ্গে যোগ করা হয় না (প্রতিটি কর্মসূচি একবারই গণনা করা হয়)।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Totals leave out components counted in their aggregate, published national budget lines, and families (counted apart from persons).</source>
+        <translation>মোট হিসাবে সমন্বিত কর্মসূচিতে গণনাকৃত অংশ-কর্মসূচি, প্রকাশিত জাতীয় বাজেটের লাইন এবং পরিবার (ব্যক্তি থেকে আলাদা গণনাকৃত) বাদ থাকে।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A programme in several groups appears in each; the total row counts it once, so the groups may add up to more than the total.</source>
+        <translation>একাধিক ভাগে থাকা কর্মসূচি প্রতিটি ভাগেই দেখা যায়; মোটের সারিতে তা একবারই গণনা করা হয়, তাই ভাগগুলোর যোগফল মোটের চেয়ে বেশি হতে পারে।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only programmes that reported this breakdown are included.</source>
+        <translation>শুধু যেসব কর্মসূচি এই বিভাজনের তথ্য দিয়েছে সেগুলো অন্তর্ভুক্ত।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per programme and year one value is used: the most final stage, then a government source, then the most precise figure; sub-year flows are summed and stocks read at the last period.</source>
+        <translation>প্রতিটি কর্মসূচি ও বছরের জন্য একটি মান ব্যবহৃত হয়: সবচেয়ে চূড়ান্ত পর্যায়, তারপর সরকারি উৎস, তারপর সবচেয়ে সূক্ষ্ম সংখ্যা; বছরের অংশভিত্তিক প্রবাহ (যেমন ব্যয়) যোগ করা হয় এবং স্থিতি (যেমন উপকারভোগী) শেষ প্রতিবেদনকাল থেকে নেওয়া হয়।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No programmes are registered for this ministry.</source>
+        <translation>এই মন্ত্রণালয়ের কোনো কর্মসূচি নিবন্ধিত নেই।</translation>
     </message>
 </context>
 <context>
@@ -2132,6 +3329,374 @@ counted</source>
     </message>
 </context>
 <context>
+    <name>PivotDimension</name>
+    <message>
+        <location filename="../../ui/screens/pivot_options.py" line="+28"/>
+        <source>Ministry or division</source>
+        <translation>মন্ত্রণালয় বা বিভাগ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thematic cluster</source>
+        <translation>থিম্যাটিক ক্লাস্টার</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Life cycle stage</source>
+        <translation>জীবনচক্রের পর্যায়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme</source>
+        <translation>কর্মসূচি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fiscal year</source>
+        <translation>অর্থবছর</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period within the year</source>
+        <translation>বছরের মধ্যকার প্রতিবেদনকাল</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>লিঙ্গ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area (rural, urban)</source>
+        <translation>এলাকা (গ্রামীণ, শহুরে)</translation>
+    </message>
+</context>
+<context>
+    <name>PivotFilter</name>
+    <message>
+        <location line="+21"/>
+        <source>All ministries</source>
+        <translation>সব মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All clusters</source>
+        <translation>সব ক্লাস্টার</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All life cycle stages</source>
+        <translation>জীবনচক্রের সব পর্যায়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All programmes</source>
+        <translation>সব কর্মসূচি</translation>
+    </message>
+</context>
+<context>
+    <name>PivotMeasure</name>
+    <message>
+        <location line="-21"/>
+        <source>Beneficiaries</source>
+        <translation>উপকারভোগী</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cumulative beneficiaries</source>
+        <translation>ক্রমপুঞ্জিত উপকারভোগী</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget (revised, else original)</source>
+        <translation>বাজেট (সংশোধিত, না থাকলে মূল)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Original budget</source>
+        <translation>মূল বাজেট</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revised budget</source>
+        <translation>সংশোধিত বাজেট</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expenditure</source>
+        <translation>ব্যয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount disbursed</source>
+        <translation>বিতরণকৃত অর্থ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Benefit per beneficiary</source>
+        <translation>মাথাপিছু সুবিধা</translation>
+    </message>
+</context>
+<context>
+    <name>PivotOptions</name>
+    <message>
+        <location line="+148"/>
+        <source>&amp;Rows:</source>
+        <translation>সারি(&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>then</source>
+        <translation>তারপর</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Columns across:</source>
+        <translation>কলাম(&amp;C):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Measures:</source>
+        <translation>পরিমাপ(&amp;M):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fiscal years:</source>
+        <translation>অর্থবছর(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to</source>
+        <translation>থেকে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Da&amp;ta:</source>
+        <translation>ডেটা(&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>M&amp;inistry:</source>
+        <translation>মন্ত্রণালয়(&amp;I):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;luster:</source>
+        <translation>ক্লাস্টার(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Life c&amp;ycle:</source>
+        <translation>জীবনচক্র(&amp;Y):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Programme:</source>
+        <translation>কর্মসূচি(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(nothing more)</source>
+        <translation>(আর কিছু নয়)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none: measures only)</source>
+        <translation>(নেই: শুধু পরিমাপ)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(first)</source>
+        <translation>(প্রথম)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(latest)</source>
+        <translation>(সর্বশেষ)</translation>
+    </message>
+</context>
+<context>
+    <name>PivotScope</name>
+    <message>
+        <location line="-165"/>
+        <source>Approved figures</source>
+        <translation>অনুমোদিত তথ্য</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved and submitted</source>
+        <translation>অনুমোদিত ও দাখিলকৃত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All, drafts included</source>
+        <translation>সব, খসড়াসহ</translation>
+    </message>
+</context>
+<context>
+    <name>PivotScreen</name>
+    <message>
+        <location filename="../../ui/screens/pivot.py" line="+193"/>
+        <source>Running the report…</source>
+        <translation>প্রতিবেদন তৈরি হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rows: {count}, and the total.</source>
+        <translation>সারি: {count}, এবং মোট।</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>— means that no figure was reported; n/a that it was reported as not available. Neither is a zero.</source>
+        <translation>— মানে কোনো সংখ্যা জানানো হয়নি; ‘তথ্য নেই’ মানে তথ্য নেই বলে জানানো হয়েছে। কোনোটিই শূন্য নয়।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Beneficiaries in lakh (1 lakh = 100,000 persons); money in crore taka (1 crore = 10 million taka); the benefit in taka a month.</source>
+        <translation>উপকারভোগী লাখে (১ লাখ = ১,০০,০০০ জন); অর্থ কোটি টাকায় (১ কোটি = ১,০০,০০,০০০ টাকা); সুবিধা মাসিক টাকায়।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes</source>
+        <translation>টীকা</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Type a name for the report first.</source>
+        <translation>আগে প্রতিবেদনের একটি নাম লিখুন।</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved as “{name}”.</source>
+        <translation>“{name}” নামে সংরক্ষিত হয়েছে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saving…</source>
+        <translation>সংরক্ষণ করা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Loading…</source>
+        <translation>লোড হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete saved report</source>
+        <translation>সংরক্ষিত প্রতিবেদন মুছুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the saved report “{name}”? The data is not affected.</source>
+        <translation>সংরক্ষিত প্রতিবেদন “{name}” মুছে ফেলবেন? এতে ডেটার কোনো পরিবর্তন হবে না।</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Deleted “{name}”.</source>
+        <translation>“{name}” মুছে ফেলা হয়েছে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deleting…</source>
+        <translation>মুছে ফেলা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Writing the PDF…</source>
+        <translation>পিডিএফ লেখা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the Excel workbook…</source>
+        <translation>এক্সেল ওয়ার্কবুক লেখা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved: {path}</source>
+        <translation>সংরক্ষিত: {path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export PDF</source>
+        <translation>পিডিএফ এক্সপোর্ট</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>পিডিএফ ফাইল (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export Excel</source>
+        <translation>এক্সেল এক্সপোর্ট</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>এক্সেল ওয়ার্কবুক (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Not done: see the message.</source>
+        <translation>সম্পন্ন হয়নি: বার্তাটি দেখুন।</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Programme reports</source>
+        <translation>কর্মসূচি প্রতিবেদন</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose what the rows and columns are, which measures to show and which programmes and years to include, then run the report. Totals count each programme once, whichever ministries or life cycle stages it belongs to.</source>
+        <translation>সারি ও কলামে কী থাকবে, কোন পরিমাপ দেখানো হবে এবং কোন কর্মসূচি ও বছর অন্তর্ভুক্ত হবে তা বেছে নিন, তারপর প্রতিবেদন তৈরি করুন। কর্মসূচি যে মন্ত্রণালয় বা জীবনচক্রের পর্যায়েরই হোক, মোট হিসাবে প্রতিটি কর্মসূচি একবারই গণনা করা হয়।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>R&amp;un report</source>
+        <translation>প্রতিবেদন তৈরি করুন(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;Excel…</source>
+        <translation>এক্সেল এক্সপোর্ট(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export P&amp;DF…</source>
+        <translation>পিডিএফ এক্সপোর্ট(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Saved reports:</source>
+        <translation>সংরক্ষিত প্রতিবেদন(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>খুলুন(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>মুছুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>নাম(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name to save this report under</source>
+        <translation>যে নামে প্রতিবেদনটি সংরক্ষণ করবেন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sa&amp;ve</source>
+        <translation>সংরক্ষণ করুন(&amp;V)</translation>
+    </message>
+</context>
+<context>
     <name>Placeholders</name>
     <message>
         <location filename="../../ui/screens/placeholder.py" line="+8"/>
@@ -2155,8 +3720,18 @@ counted</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Follow coverage across the life cycle, from pregnancy to old age.</source>
-        <translation>গর্ভাবস্থা থেকে বার্ধক্য পর্যন্ত জীবনচক্রজুড়ে আওতা অনুসরণ করুন।</translation>
+        <source>Programme dashboards: national, by ministry, cluster and life cycle.</source>
+        <translation>কর্মসূচি ড্যাশবোর্ড: জাতীয়, মন্ত্রণালয়, ক্লাস্টার ও জীবনচক্রভিত্তিক।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter or import your ministry&apos;s programme figures for a period.</source>
+        <translation>কোনো প্রতিবেদনকালের জন্য আপনার মন্ত্রণালয়ের কর্মসূচির তথ্য এন্ট্রি বা ইমপোর্ট করুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Build your own programme tables: choose dimensions and measures.</source>
+        <translation>নিজের প্রয়োজনমতো কর্মসূচির সারণি তৈরি করুন: মাত্রা ও পরিমাপ বেছে নিন।</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2182,6 +3757,861 @@ counted</source>
         <location line="+31"/>
         <source>This screen arrives in a coming release.</source>
         <translation>এই পাতাটি পরবর্তী কোনো সংস্করণে যুক্ত হবে।</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeChart</name>
+    <message>
+        <location filename="../../ui/programme_charts/chart_base.py" line="+94"/>
+        <location line="+7"/>
+        <source>n/a</source>
+        <translation>তথ্য নেই</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{value} lakh</source>
+        <translation>{value} লাখ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{value} crore Tk</source>
+        <translation>{value} কোটি টাকা</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Total {value}</source>
+        <translation>মোট {value}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>lakh</source>
+        <translation>লাখ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>crore Tk</source>
+        <translation>কোটি টাকা</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>No figures for this selection</source>
+        <translation>এই বাছাইয়ের জন্য কোনো সংখ্যা নেই</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Point at the chart to read its exact values.</source>
+        <translation>সঠিক মান দেখতে চার্টের ওপর মাউস রাখুন।</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeDashboardsScreen</name>
+    <message>
+        <location filename="../../ui/screens/programme_dashboards.py" line="+155"/>
+        <location line="+3"/>
+        <source>Loading the dashboard…</source>
+        <translation>ড্যাশবোর্ড লোড হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The dashboard could not be loaded.</source>
+        <translation>ড্যাশবোর্ড লোড করা যায়নি।</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>{measure} in {year}: {value}</source>
+        <translation>{year} অর্থবছরে {measure}: {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{measure} of {name} in {year}: {value}</source>
+        <translation>{year} অর্থবছরে {name}-এর {measure}: {value}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{measure} of {name}</source>
+        <translation>{name}-এর {measure}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Beneficiaries reporting a breakdown in {year} (all categories)</source>
+        <translation>{year} অর্থবছরে বিভাজনের তথ্যসহ উপকারভোগী (সব শ্রেণি)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Programme dashboards — {name}</source>
+        <translation>কর্মসূচি ড্যাশবোর্ড — {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme dashboards</source>
+        <translation>কর্মসূচি ড্যাশবোর্ড</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>← &amp;Back</source>
+        <translation>← পেছনে(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return to the previous dashboard</source>
+        <translation>আগের ড্যাশবোর্ডে ফিরে যান</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View:</source>
+        <translation>প্রদর্শন(&amp;V):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fiscal year:</source>
+        <translation>অর্থবছর(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ministry:</source>
+        <translation>মন্ত্রণালয়(&amp;M):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cluster:</source>
+        <translation>ক্লাস্টার(&amp;C):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Life cycle:</source>
+        <translation>জীবনচক্র(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Include &amp;submitted (not yet approved) data</source>
+        <translation>দাখিলকৃত (এখনো অননুমোদিত) ডেটাও অন্তর্ভুক্ত করুন(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>These figures include data submitted by ministries that GED has not yet approved.</source>
+        <translation>এই সংখ্যাগুলোতে মন্ত্রণালয়ের দাখিল করা এমন ডেটাও আছে, যা জিইডি এখনো অনুমোদন করেনি।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Series by fiscal year</source>
+        <translation>অর্থবছরভিত্তিক চিত্র</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programmes, {year}</source>
+        <translation>কর্মসূচি, {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By cluster</source>
+        <translation>ক্লাস্টারভিত্তিক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By life cycle</source>
+        <translation>জীবনচক্রভিত্তিক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By ministry</source>
+        <translation>মন্ত্রণালয়ভিত্তিক</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Budget share and breakdowns</source>
+        <translation>বাজেটের অংশ ও বিভাজন</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Beneficiaries and budgets by fiscal year, each programme counted once</source>
+        <translation>অর্থবছরভিত্তিক উপকারভোগী ও বাজেট, প্রতিটি কর্মসূচি একবার গণনাকৃত</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}: this ministry&apos;s programmes and shares by fiscal year</source>
+        <translation>{name}: এই মন্ত্রণালয়ের কর্মসূচি ও অংশ, অর্থবছরভিত্তিক</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}: series by fiscal year</source>
+        <translation>{name}: অর্থবছরভিত্তিক চিত্র</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All programmes, {year}</source>
+        <translation>সব কর্মসূচি, {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programmes of {name}, {year}</source>
+        <translation>{name}-এর কর্মসূচি, {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programmes by thematic cluster, {year}</source>
+        <translation>থিম্যাটিক ক্লাস্টারভিত্তিক কর্মসূচি, {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programmes by life-cycle stage, {year}</source>
+        <translation>জীবনচক্রের পর্যায়ভিত্তিক কর্মসূচি, {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programmes by ministry or division, {year}</source>
+        <translation>মন্ত্রণালয়/বিভাগভিত্তিক কর্মসূচি, {year}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Double-click a number, or select it and press Enter, to see the figure rows behind it.</source>
+        <translation>কোনো সংখ্যার পেছনের তথ্যের সারি দেখতে তাতে ডাবল-ক্লিক করুন, অথবা নির্বাচন করে এন্টার চাপুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Double-click a name to open its own dashboard; Back returns here.</source>
+        <translation>কোনো নামের নিজস্ব ড্যাশবোর্ড খুলতে তাতে ডাবল-ক্লিক করুন; ‘পেছনে’ চাপলে এখানে ফিরে আসবেন।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beneficiaries in lakh (1 lakh = 100,000 persons), money in crore taka (1 crore = 10 million taka). — means no figure; n/a means reported as not available.</source>
+        <translation>উপকারভোগী লাখে (১ লাখ = ১,০০,০০০ জন), অর্থ কোটি টাকায় (১ কোটি = ১,০০,০০,০০০ টাকা)। — মানে কোনো সংখ্যা নেই; ‘তথ্য নেই’ মানে তথ্য নেই বলে জানানো হয়েছে।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notes</source>
+        <translation>টীকা</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All ministries</source>
+        <translation>সব মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ministry</source>
+        <translation>মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thematic cluster</source>
+        <translation>থিম্যাটিক ক্লাস্টার</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Life cycle</source>
+        <translation>জীবনচক্র</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} (no programmes)</source>
+        <translation>{name} (কোনো কর্মসূচি নেই)</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeDetailPanel</name>
+    <message>
+        <location filename="../../ui/screens/programme_detail.py" line="+212"/>
+        <source>families</source>
+        <translation>পরিবার</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>persons</source>
+        <translation>ব্যক্তি</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Sources ({count})</source>
+        <translation>উৎস ({count}টি)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{programme}, {year}: {measure}</source>
+        <translation>{programme}, {year} অর্থবছর: {measure}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Code:</source>
+        <translation>কোড:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name (English):</source>
+        <translation>নাম (ইংরেজি):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name (Bangla):</source>
+        <translation>নাম (বাংলা):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lead ministry:</source>
+        <translation>মূল মন্ত্রণালয়:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also implemented by:</source>
+        <translation>সহযোগী মন্ত্রণালয়:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thematic cluster:</source>
+        <translation>থিম্যাটিক ক্লাস্টার:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Life cycle stages:</source>
+        <translation>জীবনচক্রের পর্যায়:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target group:</source>
+        <translation>লক্ষ্যভুক্ত জনগোষ্ঠী:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Benefit type:</source>
+        <translation>সুবিধার ধরন:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Benefit value:</source>
+        <translation>সুবিধার পরিমাণ:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Counted in:</source>
+        <translation>গণনার একক:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start year:</source>
+        <translation>শুরুর বছর:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status:</source>
+        <translation>অবস্থা:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Register</source>
+        <translation>রেজিস্টার</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Series by fiscal year</source>
+        <translation>অর্থবছরভিত্তিক চিত্র</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Targets</source>
+        <translation>লক্ষ্যমাত্রা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cumulative between dates</source>
+        <translation>দুই তারিখের মধ্যে ক্রমপুঞ্জিত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <translation>উৎস</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approved figures, as on the dashboards. Double-click a number (or press Enter) to see the figures behind it. — means no figure.</source>
+        <translation>ড্যাশবোর্ডের মতোই অনুমোদিত সংখ্যা। কোনো সংখ্যার পেছনের তথ্য দেখতে তাতে ডাবল-ক্লিক করুন (বা এন্টার চাপুন)। — মানে কোনো সংখ্যা নেই।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source id</source>
+        <translation>উৎসের আইডি</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>শিরোনাম</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>ঠিকানা</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeRegister</name>
+    <message>
+        <location filename="../../ui/screens/programme_register_model.py" line="+33"/>
+        <source>Code</source>
+        <translation>কোড</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme</source>
+        <translation>কর্মসূচি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead ministry</source>
+        <translation>মূল মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also implemented by</source>
+        <translation>সহযোগী মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thematic cluster</source>
+        <translation>থিম্যাটিক ক্লাস্টার</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Life cycle</source>
+        <translation>জীবনচক্র</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target group</source>
+        <translation>লক্ষ্যভুক্ত জনগোষ্ঠী</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Benefit</source>
+        <translation>সুবিধা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since</source>
+        <translation>শুরু</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>অবস্থা</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{name} (demo)</source>
+        <translation>{name} (ডেমো)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Active</source>
+        <translation>চলমান</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>সমাপ্ত</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Demo: this classification is not from a source.</source>
+        <translation>ডেমো: এই শ্রেণিবিন্যাস কোনো উৎস থেকে নেওয়া নয়।</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeTableModel</name>
+    <message>
+        <location filename="../../ui/screens/programme_dashboard_text.py" line="+141"/>
+        <source>Not available: no figure was found for this year.</source>
+        <translation>সংখ্যা নেই: এই বছরের কোনো সংখ্যা পাওয়া যায়নি।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Implemented with other ministries; only a whole-programme figure exists, so it is not added to this ministry&apos;s total.</source>
+        <translation>অন্য মন্ত্রণালয়ের সঙ্গে যৌথভাবে বাস্তবায়িত; শুধু পুরো কর্মসূচির সংখ্যা পাওয়া যায়, তাই এটি এই মন্ত্রণালয়ের মোটের সঙ্গে যোগ করা হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This ministry&apos;s own share of a programme it implements with others.</source>
+        <translation>অন্যদের সঙ্গে যৌথভাবে বাস্তবায়িত কর্মসূচিতে এই মন্ত্রণালয়ের নিজস্ব অংশ।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{value}. Double-click or press Enter to see the figures behind this number.</source>
+        <translation>{value}। এই সংখ্যার পেছনের তথ্য দেখতে ডাবল-ক্লিক করুন বা এন্টার চাপুন।</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeText</name>
+    <message>
+        <location filename="../../ui/screens/programme_detail.py" line="-219"/>
+        <source>Fiscal year</source>
+        <translation>অর্থবছর</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lakh</source>
+        <translation>লাখ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/screens/programme_text.py" line="+114"/>
+        <source>crore Tk</source>
+        <translation>কোটি টাকা</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/programme_text.py" line="-84"/>
+        <source>Cash</source>
+        <translation>নগদ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Food</source>
+        <translation>খাদ্য</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In kind</source>
+        <translation>দ্রব্যসামগ্রী</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>সেবা</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not entered</source>
+        <translation>এন্ট্রি হয়নি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft</source>
+        <translation>খসড়া</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation>ফেরত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted (locked)</source>
+        <translation>দাখিলকৃত (লক করা)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved (locked)</source>
+        <translation>অনুমোদিত (লক করা)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Met</source>
+        <translation>অর্জিত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On track</source>
+        <translation>সঠিক পথে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Behind</source>
+        <translation>পিছিয়ে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No target set</source>
+        <translation>লক্ষ্যমাত্রা নির্ধারিত হয়নি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No actual figure</source>
+        <translation>প্রকৃত সংখ্যা নেই</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Whole year</source>
+        <translation>পূর্ণ বছর</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Half year</source>
+        <translation>অর্ধবছর</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarter</source>
+        <translation>প্রান্তিক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation>মাস</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>July</source>
+        <translation>জুলাই</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>August</source>
+        <translation>আগস্ট</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>September</source>
+        <translation>সেপ্টেম্বর</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>October</source>
+        <translation>অক্টোবর</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>November</source>
+        <translation>নভেম্বর</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>December</source>
+        <translation>ডিসেম্বর</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>January</source>
+        <translation>জানুয়ারি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>February</source>
+        <translation>ফেব্রুয়ারি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>March</source>
+        <translation>মার্চ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>April</source>
+        <translation>এপ্রিল</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May</source>
+        <translation>মে</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>June</source>
+        <translation>জুন</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Breakdown does not add up</source>
+        <translation>বিভাজনের যোগফল মেলে না</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Breakdown without a total</source>
+        <translation>মোট ছাড়া বিভাজন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Areas add up to more than the total</source>
+        <translation>এলাকাগুলোর যোগফল মোটের চেয়ে বেশি</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Breakdown given twice</source>
+        <translation>বিভাজন দুবার দেওয়া হয়েছে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown breakdown category</source>
+        <translation>অজানা বিভাজন শ্রেণি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expenditure above the budget</source>
+        <translation>ব্যয় বাজেটের চেয়ে বেশি</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cumulative below active beneficiaries</source>
+        <translation>ক্রমপুঞ্জিত সংখ্যা সক্রিয় উপকারভোগীর চেয়ে কম</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disbursement does not match the benefit</source>
+        <translation>বিতরণকৃত অর্থ সুবিধার হারের সঙ্গে মেলে না</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Negative figure</source>
+        <translation>ঋণাত্মক সংখ্যা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Not a number</source>
+        <translation>সংখ্যা নয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown programme</source>
+        <translation>অজানা কর্মসূচি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown ministry</source>
+        <translation>অজানা মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not this ministry&apos;s programme</source>
+        <translation>এই মন্ত্রণালয়ের কর্মসূচি নয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Row given twice</source>
+        <translation>সারি দুবার দেওয়া হয়েছে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme given twice</source>
+        <translation>কর্মসূচি দুবার দেওয়া হয়েছে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period locked</source>
+        <translation>প্রতিবেদনকাল লক করা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column missing</source>
+        <translation>কলাম নেই</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other ministry</source>
+        <translation>অন্য মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Tk per month</source>
+        <translation>মাসিক টাকা</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>persons</source>
+        <translation>জন</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>not available</source>
+        <translation>তথ্য নেই</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{value} lakh</source>
+        <translation>{value} লাখ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tk {value}</source>
+        <translation>{value} টাকা</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{value} crore Tk</source>
+        <translation>{value} কোটি টাকা</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{value} persons</source>
+        <translation>{value} জন</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammesScreen</name>
+    <message>
+        <location filename="../../ui/screens/programmes.py" line="+166"/>
+        <source>Loading the programme register…</source>
+        <translation>কর্মসূচির রেজিস্টার লোড হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>All ministries</source>
+        <translation>সব মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All clusters</source>
+        <translation>সব ক্লাস্টার</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All life cycle stages</source>
+        <translation>জীবনচক্রের সব পর্যায়</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active and closed</source>
+        <translation>চলমান ও সমাপ্ত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>চলমান</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Closed</source>
+        <translation>সমাপ্ত</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{shown} of {total} programmes shown.</source>
+        <translation>{total}টি কর্মসূচির মধ্যে {shown}টি দেখানো হচ্ছে।</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Social protection programmes</source>
+        <translation>সামাজিক সুরক্ষা কর্মসূচি</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The programme register. Search by name (English or Bangla), code, ministry, cluster or target group; select a programme to see its figures, targets and sources. Classifications marked “demo” are not from a source.</source>
+        <translation>কর্মসূচির রেজিস্টার। নাম (ইংরেজি বা বাংলা), কোড, মন্ত্রণালয়, ক্লাস্টার বা লক্ষ্যভুক্ত জনগোষ্ঠী দিয়ে খুঁজুন; কোনো কর্মসূচির সংখ্যা, লক্ষ্যমাত্রা ও উৎস দেখতে সেটি নির্বাচন করুন। “ডেমো” চিহ্নিত শ্রেণিবিন্যাস কোনো উৎস থেকে নেওয়া নয়।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Search:</source>
+        <translation>অনুসন্ধান(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. old age, বয়স্ক, MoSW, food…</source>
+        <translation>যেমন বয়স্ক, MoSW, food…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ministry:</source>
+        <translation>মন্ত্রণালয়(&amp;M):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>C&amp;luster:</source>
+        <translation>ক্লাস্টার(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Life c&amp;ycle:</source>
+        <translation>জীবনচক্র(&amp;Y):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tatus:</source>
+        <translation>অবস্থা(&amp;T):</translation>
     </message>
 </context>
 <context>
@@ -2965,6 +5395,114 @@ update</source>
         <location line="+1"/>
         <source>Put the form back as it was (Esc)</source>
         <translation>ফরমটি আগের অবস্থায় ফিরিয়ে নিন (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsTab</name>
+    <message>
+        <location filename="../../ui/screens/programme_targets.py" line="+182"/>
+        <source>Blank: nothing has been entered.</source>
+        <translation>খালি: কিছু এন্ট্রি করা হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Met: the actual reached the target. On track: at least 90 % of it. Behind: less than 90 %.</source>
+        <translation>অর্জিত: প্রকৃত মান লক্ষ্যমাত্রায় পৌঁছেছে। সঠিক পথে: লক্ষ্যমাত্রার অন্তত ৯০ %। পিছিয়ে: ৯০ %-এর কম।</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{months} months, {stage}</source>
+        <translation>{months} মাস, {stage}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Type the target, or NA when no target was set.</source>
+        <translation>লক্ষ্যমাত্রা লিখুন, অথবা কোনো লক্ষ্যমাত্রা নির্ধারিত না থাকলে NA লিখুন।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” cannot be used: type a number in {unit} (Bangla digits are fine), or NA.</source>
+        <translation>“{value}” ব্যবহার করা যাবে না: {unit} এককে একটি সংখ্যা লিখুন (বাংলা অঙ্কও চলবে), অথবা NA লিখুন।</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved: the {measure} target for {year}.</source>
+        <translation>সংরক্ষিত: {year} অর্থবছরের {measure} লক্ষ্যমাত্রা।</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Fiscal &amp;year:</source>
+        <translation>অর্থবছর(&amp;Y):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure</source>
+        <translation>পরিমাপ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target</source>
+        <translation>লক্ষ্যমাত্রা</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Actual</source>
+        <translation>প্রকৃত</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Achieved</source>
+        <translation>অর্জন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>অবস্থা</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Actual covers</source>
+        <translation>প্রকৃতের সময়কাল</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actuals are the figures the dashboards use (approved). An empty cell means nothing was entered; “not available” means it was reported as not available; 0 is a real zero.</source>
+        <translation>প্রকৃত মান হলো ড্যাশবোর্ডে ব্যবহৃত (অনুমোদিত) সংখ্যা। খালি ঘর মানে কিছু এন্ট্রি করা হয়নি; “তথ্য নেই” মানে তথ্য নেই বলে জানানো হয়েছে; ০ মানে প্রকৃতই শূন্য।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set a target for the selected year</source>
+        <translation>নির্বাচিত বছরের জন্য লক্ষ্যমাত্রা নির্ধারণ করুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Measure:</source>
+        <translation>পরিমাপ(&amp;M):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Value:</source>
+        <translation>মান(&amp;V):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>টীকা(&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a number, or NA</source>
+        <translation>একটি সংখ্যা, অথবা NA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>where the target comes from (optional)</source>
+        <translation>লক্ষ্যমাত্রার উৎস (ঐচ্ছিক)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save target</source>
+        <translation>লক্ষ্যমাত্রা সংরক্ষণ করুন(&amp;S)</translation>
     </message>
 </context>
 <context>

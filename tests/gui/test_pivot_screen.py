@@ -101,7 +101,7 @@ def test_run_shows_the_cores_numbers(qtbot, screen) -> None:  # noqa: ANN001
     header = screen.model.headerData(total.column(), Qt.Orientation.Horizontal)
     assert header == "Budget (crore Tk)\ntotal"
     assert "each programme counts once" in screen.notes.text().lower()
-    assert screen.message.text() == "2 row(s), and the total."
+    assert screen.message.text() == "Rows: 2, and the total."
 
 
 def test_save_load_and_delete_a_definition(qtbot, screen) -> None:  # noqa: ANN001

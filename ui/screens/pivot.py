@@ -197,7 +197,8 @@ class PivotScreen(QWidget):
         self._set_table(table)
         self._show_notes()
         rows = max(len(table.rows) - 1, 0)
-        self.message.setText(self.tr("%n row(s), and the total.", "", rows))
+        self.message.setText(self.tr("Rows: {count}, and the total.").format(
+            count=i18n.number(rows, 0)))
 
     def _set_table(self, table: DashboardTable) -> None:
         self.model.set_table(screen_table(table))
