@@ -75,6 +75,12 @@ CLUSTERS = (
     ("HDSE", "Human Development and Social Empowerment", "SP_HD_CLUSTER", ["MoPME"]),
 )
 
+# Bangla names of the five clusters (the names the Bangla interface already uses).
+CLUSTER_BN = {
+    "SA": "সামাজিক ভাতা", "FSDA": "খাদ্য নিরাপত্তা ও দুর্যোগ সহায়তা", "SI": "সামাজিক বিমা",
+    "LL": "শ্রম/জীবিকায়ন কার্যক্রম", "HDSE": "মানব উন্নয়ন ও সামাজিক ক্ষমতায়ন",
+}
+
 LIFE_CYCLE = (
     ("EARLY", "Pregnancy and early childhood", "গর্ভাবস্থা ও প্রারম্ভিক শৈশব"),
     ("SCHOOL", "School-age children", "বিদ্যালয়গামী শিশু"),
@@ -222,7 +228,8 @@ def build_demo(db: Database, folder: Path | None = None, task: TaskState | None 
 
         clusters: dict[str, Cluster] = {}
         for order, (code, name, source, members) in enumerate(CLUSTERS):
-            clusters[code] = Cluster(code=code, name_en=name, sort_order=order,
+            clusters[code] = Cluster(code=code, name_en=name, name_bn=CLUSTER_BN[code],
+                                     sort_order=order,
                                      coordinator_ministry_id=by_code[members[0]].id
                                      if members else None, source_id=sources[source].id)
             s.add(clusters[code])
