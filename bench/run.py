@@ -120,13 +120,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="nsss-bench-") as tmp:
         work = Path(tmp)
         from bench.dashboard_bench import bench_dashboards
+        from bench.figures_import_bench import bench_figures_import
         from bench.plan_import_bench import bench_plan_import
         from bench.search_bench import bench_search
 
         results = [bench_unlock(work, args.repeats), bench_demo_build(work, args.repeats),
                    bench_search(work, args.repeats),
                    bench_plan_import(work, max(1, args.repeats // 3)),
-                   *bench_dashboards(work, args.repeats, args.national)]
+                   *bench_dashboards(work, args.repeats, args.national),
+                   *bench_figures_import(work, args.repeats, args.national)]
     RESULTS.mkdir(exist_ok=True)
     meta = {"python": platform.python_version(), "machine": platform.machine(),
             "cpus": os.cpu_count(), "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
