@@ -48,6 +48,43 @@ def demo_db(tmp_path, passphrase):
     db.close()
 
 
+def copy_database(source: Path, target: Path) -> Path:
+    """Copy a closed database and its key file (a private, writable copy for one test)."""
+    import shutil
+
+    from nsss_desktop.store import keys
+
+    shutil.copyfile(source, target)
+    shutil.copyfile(keys.key_file_for(source), keys.key_file_for(target))
+    return target
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """The demo database, built once per session and closed: copy it, never write to it."""
+    from nsss_desktop.services.demo import build_demo
+    from nsss_desktop.store.database import Database
+
+    path = tmp_path_factory.mktemp("demo-template") / "demo.nsssdb"
+    db, _ = Database.create(path, "test passphrase for nsss", use_keyring=False)
+    try:
+        build_demo(db)
+    finally:
+        db.close()
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_template, tmp_path, passphrase):
+    """A fresh copy of the demo database, open for writing (milliseconds, not a rebuild)."""
+    from nsss_desktop.store.database import Database
+
+    db = Database.open(copy_database(demo_template, tmp_path / "demo.nsssdb"),
+                       passphrase=passphrase, use_keyring=False)
+    yield db
+    db.close()
+
+
 def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None,
             stdin: str | None = None):
     """Run `python -m nsss_desktop ARGS` as a real subprocess."""

@@ -5,13 +5,10 @@ The demo database is built once per session (real SQLCipher, real public data) a
 each test, so a test may write freely.
 """
 
-import shutil
 
 import pytest
 from sqlalchemy import func, select
 
-from nsss_desktop.store import keys
-from nsss_desktop.store.database import Database
 from nsss_desktop.store.models import (
     ChangeJournal,
     Figure,
@@ -22,28 +19,10 @@ from nsss_desktop.store.models import (
 )
 
 
-@pytest.fixture(scope="session")
-def _demo_template(tmp_path_factory):
-    from nsss_desktop.services.demo import build_demo
-
-    path = tmp_path_factory.mktemp("figures-services") / "demo.nsssdb"
-    db, _ = Database.create(path, "test passphrase for nsss", use_keyring=False)
-    try:
-        build_demo(db)
-    finally:
-        db.close()
-    return path
-
-
 @pytest.fixture
-def db(_demo_template, tmp_path, passphrase):
+def db(demo_copy):
     """A fresh copy of the demo database, open for writing."""
-    path = tmp_path / "demo.nsssdb"
-    shutil.copyfile(_demo_template, path)
-    shutil.copyfile(keys.key_file_for(_demo_template), keys.key_file_for(path))
-    database = Database.open(path, passphrase=passphrase, use_keyring=False)
-    yield database
-    database.close()
+    return demo_copy
 
 
 def ministry_id(db, code: str) -> str:

@@ -5,12 +5,9 @@ demo data). The million-row workbooks are built once per session by writing the 
 straight into the zip: openpyxl would take minutes to write them cell by cell.
 """
 
-import shutil
 
 import pytest
 
-from nsss_desktop.store import keys
-from nsss_desktop.store.database import Database
 from tests.figures_io.books import (
     MSW_PROGRAMMES,
     PERIOD,
@@ -20,28 +17,10 @@ from tests.figures_io.books import (
 )
 
 
-@pytest.fixture(scope="session")
-def _figures_template_db(tmp_path_factory):
-    from nsss_desktop.services.demo import build_demo
-
-    path = tmp_path_factory.mktemp("figures-template") / "demo.nsssdb"
-    db, _ = Database.create(path, "test passphrase for nsss", use_keyring=False)
-    try:
-        build_demo(db)
-    finally:
-        db.close()
-    return path
-
-
 @pytest.fixture
-def figures_db(_figures_template_db, tmp_path, passphrase):
+def figures_db(demo_copy):
     """A fresh copy of the demo database, open for writing."""
-    path = tmp_path / "demo.nsssdb"
-    shutil.copyfile(_figures_template_db, path)
-    shutil.copyfile(keys.key_file_for(_figures_template_db), keys.key_file_for(path))
-    db = Database.open(path, passphrase=passphrase, use_keyring=False)
-    yield db
-    db.close()
+    return demo_copy
 
 
 @pytest.fixture(scope="session")

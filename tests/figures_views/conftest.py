@@ -14,14 +14,12 @@ The numbers are odd on purpose (…01 poisha) so any float or rounding slip show
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from nsss_desktop.store import keys
 from nsss_desktop.store.database import Database
 from nsss_desktop.store.models import (
     Cluster,
@@ -33,6 +31,7 @@ from nsss_desktop.store.models import (
     ProgrammeLifeCycle,
     ProgrammeMinistry,
 )
+from tests.conftest import copy_database
 
 PASSPHRASE = "test passphrase for nsss"
 FY22, FY23 = 2022, 2023
@@ -119,18 +118,8 @@ def _views_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def views(_views_template: Path, tmp_path: Path) -> Seeded:
-    """A private copy of the seeded demo database, open for writing.
-
-    The dashboards cache rollups by journal position under one engine URL for every
-    database ('sqlite://'), so another test's database at the same position would be read
-    instead of this one: the cache is cleared first (reported as a core problem).
-    """
-    from nsss_desktop.services.programme_dashboards import clear_cache
-
-    clear_cache()
-    path = tmp_path / "views.nsssdb"
-    shutil.copyfile(_views_template, path)
-    shutil.copyfile(keys.key_file_for(_views_template), keys.key_file_for(path))
+    """A private copy of the seeded demo database, open for writing."""
+    path = copy_database(_views_template, tmp_path / "views.nsssdb")
     db = Database.open(path, passphrase=PASSPHRASE, use_keyring=False)
     with db.reader() as s:
         ids = {p.code: p.id for p in s.scalars(select(Programme))}

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from nsss_desktop.domain import Count, Money, Period
 from nsss_desktop.domain.measures import NOT_AVAILABLE
 from nsss_desktop.io.figures_template import COLUMNS, FIRST_DATA_ROW, SHEET_FIGURES
-from nsss_desktop.services import figure_entry, programme_dashboards
+from nsss_desktop.services import figure_entry
 from nsss_desktop.services.figure_input import FigureInput
 from nsss_desktop.store.database import Database
 from nsss_desktop.store.models import JournalTxn
@@ -31,15 +31,6 @@ from ui.screens.figures_entry_model import column
 TIMEOUT = 30_000
 PERIOD = Period.parse("2023-24")
 LETTER = {c.key: chr(ord("A") + i) for i, c in enumerate(COLUMNS)}
-
-
-@pytest.fixture(autouse=True)
-def fresh_dashboard_cache() -> None:
-    """See tests/gui/test_programmes_screen.py: the dashboards' cache is per process."""
-    clear = getattr(programme_dashboards, "clear_cache", None)
-    if clear is not None:
-        clear()
-    yield
 
 
 @pytest.fixture

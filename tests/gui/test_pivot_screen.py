@@ -16,7 +16,6 @@ from openpyxl import load_workbook
 from nsss_desktop.domain import FiscalYear, Money
 from nsss_desktop.domain.numbers import format_decimal
 from nsss_desktop.services import programme_pivot as pv
-from nsss_desktop.services.programme_dashboards import clear_cache
 from nsss_desktop.store.database import Database
 from tests.figures_views.conftest import FY22, FY23, SHARE_BUDGET, seed
 from tests.gui.conftest import PASSPHRASE
@@ -33,7 +32,6 @@ TOTAL_BUDGET = Money(sum(sum(by.values()) for by in SHARE_BUDGET.values())).cror
 @pytest.fixture
 def screen(qtbot, app, demo_db):  # noqa: ANN001, ANN201
     path, _ = demo_db
-    clear_cache()  # the dashboards' cache key does not tell databases apart (see conftest)
     db = Database.open(path, passphrase=PASSPHRASE, use_keyring=False)
     seed(db)
     widget = PivotScreen(db)

@@ -49,15 +49,6 @@ def _template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rollup_cache() -> None:
-    """The core caches loaded rollups by (engine URL, journal seq); every copy of the template
-    has the URL "sqlite://" and the same seq, so one test's numbers could leak into the next."""
-    clear = getattr(dashboards, "clear_cache", None)
-    if clear is not None:
-        clear()
-
-
 @pytest.fixture
 def db(_template: Path, tmp_path: Path) -> Database:
     """A private copy of the demo database (tests may write to it before the screen opens)."""

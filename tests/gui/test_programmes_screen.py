@@ -29,19 +29,6 @@ from ui.screens.programmes import ProgrammesScreen
 TIMEOUT = 30_000
 
 
-@pytest.fixture(autouse=True)
-def fresh_dashboard_cache() -> None:
-    """The dashboards cache rollups by journal sequence and engine URL, which is "sqlite://"
-    for every SQLCipher file: two demo databases in one process would share entries (reported
-    to the lead). Each test starts from an empty cache."""
-    clear = getattr(programme_dashboards, "clear_cache", None)
-    if clear is not None:
-        clear()
-    yield
-    if clear is not None:
-        clear()
-
-
 @pytest.fixture
 def db(demo_db) -> Database:  # noqa: ANN001
     path, _ = demo_db
