@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -58,8 +59,9 @@ class DrillKey:
     ministry_id: str | None = None
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    """One rollup value (a named tuple: tens of thousands are built per cold refresh)."""
+
     value: int | None  # None: not available
     stage: str
     source_code: str
