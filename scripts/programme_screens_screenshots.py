@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import openpyxl  # noqa: E402
-from screenshot_sandbox import PASSPHRASE, SANDBOX, wait  # noqa: E402,F401 - sets up first
+from screenshot_sandbox import PASSPHRASE, SANDBOX, over_window, save, wait  # noqa: E402,F401 - sets up first
 
 from nsss_desktop.domain import Count, FiscalYear, Money, Period  # noqa: E402
 from nsss_desktop.domain.measures import NOT_AVAILABLE  # noqa: E402
@@ -28,37 +28,9 @@ from nsss_desktop.store.database import Database  # noqa: E402
 from ui import i18n  # noqa: E402
 from ui.app import make_application  # noqa: E402
 from ui.main_window import WINDOW_SIZE, MainWindow  # noqa: E402
-from ui.qt import QColor, QPainter, QPixmap, Qt, QWidget  # noqa: E402
 
 PERIOD = Period.parse("2023-24")
 LETTER = {c.key: chr(ord("A") + i) for i, c in enumerate(COLUMNS)}
-
-
-def save(pixmap: QPixmap, out: Path, name: str) -> None:
-    target = out / name
-    if not pixmap.save(str(target)):
-        raise OSError(f"could not write {target}")
-    print(target)
-
-
-def over_window(window: QWidget, dialog: QWidget) -> QPixmap:
-    """The window at 1366x768 with the dialog centred on it, the window dimmed behind."""
-    wait(lambda: True)
-    shot = window.grab()
-    painter = QPainter(shot)
-    painter.fillRect(shot.rect(), QColor(0, 0, 0, 70))
-    front = dialog.grab()
-    bar = 28  # a plain title bar: offscreen windows have no frame of their own
-    x = (shot.width() - front.width()) // 2
-    y = max((shot.height() - front.height() - bar) // 2, 0)
-    painter.fillRect(x - 1, y, front.width() + 2, bar + front.height() + 1, QColor("#5a6470"))
-    painter.setPen(QColor("white"))
-    painter.drawText(x + 10, y, front.width() - 20, bar,
-                     int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                     dialog.windowTitle())
-    painter.drawPixmap(x, y + bar, front)
-    painter.end()
-    return shot
 
 
 def seed(db: Database) -> None:

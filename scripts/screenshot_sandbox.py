@@ -13,6 +13,10 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ui.qt import QPixmap, QWidget
 
 SANDBOX = Path(tempfile.mkdtemp(prefix="nsss-screens-"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -39,3 +43,33 @@ def wait(condition: Callable[[], object], timeout: float = 60.0) -> None:
         time.sleep(0.01)
     for _ in range(5):
         QApplication.processEvents()
+
+
+def save(pixmap: QPixmap, out: Path, name: str) -> None:
+    """Write a grabbed pixmap to `out/name` and print where."""
+    target = out / name
+    if not pixmap.save(str(target)):
+        raise OSError(f"could not write {target}")
+    print(target)
+
+
+def over_window(window: QWidget, dialog: QWidget) -> QPixmap:
+    """The window at 1366x768 with the dialog centred on it, the window dimmed behind."""
+    from ui.qt import QColor, QPainter, Qt
+
+    wait(lambda: True)
+    shot = window.grab()
+    painter = QPainter(shot)
+    painter.fillRect(shot.rect(), QColor(0, 0, 0, 70))
+    front = dialog.grab()
+    bar = 28  # a plain title bar: offscreen windows have no frame of their own
+    x = (shot.width() - front.width()) // 2
+    y = max((shot.height() - front.height() - bar) // 2, 0)
+    painter.fillRect(x - 1, y, front.width() + 2, bar + front.height() + 1, QColor("#5a6470"))
+    painter.setPen(QColor("white"))
+    painter.drawText(x + 10, y, front.width() - 20, bar,
+                     int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                     dialog.windowTitle())
+    painter.drawPixmap(x, y + bar, front)
+    painter.end()
+    return shot
