@@ -98,13 +98,18 @@ def bench_demo_build(work: Path, repeats: int) -> Result:
                   "read the same CSV/Markdown inputs", "report it", s, b)
 
 
+def ratio_text(ratio: float) -> str:
+    """Small ratios keep their digits (0.022×, not 0.0×): they are what the targets compare."""
+    return f"{ratio:.3f}×" if ratio < 0.1 else f"{ratio:.2f}×" if ratio < 1 else f"{ratio:.1f}×"
+
+
 def table(results: list[Result]) -> str:
     lines = ["| benchmark | subject | baseline | median subject | median baseline | ratio | "
              "min / max subject | target |", "|---|---|---|---|---|---|---|---|"]
     for r in results:
         lines.append(
             f"| {r.name} | {r.subject} | {r.baseline} | {statistics.median(r.subject_s):.4f} s |"
-            f" {statistics.median(r.baseline_s):.5f} s | {r.ratio:.1f}× |"
+            f" {statistics.median(r.baseline_s):.5f} s | {ratio_text(r.ratio)} |"
             f" {min(r.subject_s):.4f} / {max(r.subject_s):.4f} s | {r.target} |")
     return "\n".join(lines)
 

@@ -42,6 +42,8 @@ COLUMN_LABELS = {
     "budget_original": "Original budget (crore Tk)",
     "budget_revised": "Revised budget (crore Tk)",
 }
+# What the dashboards read: loading only these keeps a cold refresh small at national scale.
+DASHBOARD_MEASURES = tuple(m for m, _ in SHOWN)
 SHARED_NOTE = ("Rows marked 'shared' are programmes this ministry implements with others and "
                "for which only a whole-programme figure exists: shown, but not added to this "
                "ministry's totals (each programme counts once).")
@@ -109,14 +111,20 @@ def catalogue(session: Session) -> Catalogue:
     return _CATALOGUES[key]
 
 
-def _load(session: Session, scope: str) -> tuple[dict, dict, frozenset[int]]:
-    key = data_version(session, scope)
+def _load(session: Session, scope: str, measures: tuple[str, ...] | None = None
+          ) -> tuple[dict, dict, frozenset[int]]:
+    """The rollup rows of a scope (only `measures`, when given), once per data version."""
+    key = (*data_version(session, scope), measures)
     if key in _CACHE:
         return _CACHE[key]
     programme: dict[tuple[str, int, str], Cell] = {}
     share: dict[tuple[str, str, int, str], Cell] = {}
     years: set[int] = set()
-    rows = session.connection().exec_driver_sql(_ROLLUP_SQL, (scope,)).fetchall()
+    sql, params = _ROLLUP_SQL, (scope,)
+    if measures:
+        sql += f" AND measure IN ({', '.join('?' for _ in measures)})"
+        params += tuple(measures)
+    rows = session.connection().exec_driver_sql(sql, params).fetchall()
     for pid, mid, fy, measure, value, stage, source, months, syn, kind in rows:
         cell = Cell(value, stage, source, months, bool(syn), kind)
         years.add(fy)
@@ -135,11 +143,12 @@ class Values:
     at national scale) and shared by every view until the next write."""
 
     def __init__(self, session: Session, scope: str = "approved",
-                 fiscal_years: Iterable[int] | None = None) -> None:
+                 fiscal_years: Iterable[int] | None = None,
+                 measures: tuple[str, ...] | None = None) -> None:
         if scope not in SCOPES:
             raise ValueError(f"unknown scope {scope!r}")
         self.scope = scope
-        self.programme, self.share, years = _load(session, scope)
+        self.programme, self.share, years = _load(session, scope, measures)
         self.years = set(years) if fiscal_years is None else set(years) & set(fiscal_years)
 
     def get(self, programme_id: str, fy: int, measure: str) -> Cell | None:
@@ -253,7 +262,7 @@ def fiscal_years(session: Session, scope: str = "approved") -> list[FiscalYear]:
 
 def latest_year(session: Session, scope: str = "approved") -> FiscalYear | None:
     """The latest fiscal year with a beneficiary or budget figure."""
-    programme, _, _ = _load(session, scope)
+    programme, _, _ = _load(session, scope, DASHBOARD_MEASURES)
     years = [fy for (_, fy, m), cell in programme.items()
              if m in ("active_beneficiaries", "budget") and cell.value is not None]
     return FiscalYear(max(years)) if years else None
@@ -269,7 +278,8 @@ def series(session: Session, programme_ids: Iterable[str] | None = None, *,
            values: Values | None = None) -> DashboardTable:
     """Totals by fiscal year over these programmes (all when None), each counted once."""
     cat = cat or catalogue(session)
-    values = values or Values(session, scope)
+    values = values or Values(session, scope, measures=None if set(measures) - set(
+        DASHBOARD_MEASURES) else DASHBOARD_MEASURES)
     ids = list(programme_ids) if programme_ids is not None else cat.countable()
     columns = [Column("fiscal_year", "Fiscal year")]
     columns += [Column(m, COLUMN_LABELS[m], _kind(m)) for m in measures]
@@ -317,7 +327,7 @@ def programme_table(session: Session, programme_ids: Iterable[str], fy: FiscalYe
     without shares shows the whole-programme figure, marked 'shared', outside the total.
     """
     cat = cat or catalogue(session)
-    values = values or Values(session, scope, [fy.start_year])
+    values = values or Values(session, scope, [fy.start_year], DASHBOARD_MEASURES)
     year = fy.start_year
     columns = [Column("code", "Code"), Column("name_en", "Programme"),
                Column("name_bn", "Programme (Bangla)"), Column("lead_ministry", "Lead ministry"),
@@ -399,7 +409,7 @@ def grouped_table(session: Session, programme_ids: Iterable[str], fy: FiscalYear
     the groups may add up to more than the grand total, which counts it once; the note says so.
     """
     cat = cat or catalogue(session)
-    values = values or Values(session, scope, [fy.start_year])
+    values = values or Values(session, scope, [fy.start_year], DASHBOARD_MEASURES)
     year = fy.start_year
     ids = list(programme_ids)
     groups: dict[str, list[str]] = defaultdict(list)
@@ -509,7 +519,7 @@ def _year(session: Session, scope: str, fy: FiscalYear | None) -> FiscalYear | N
 def national_view(session: Session, *, scope: str = "approved",
                   fiscal_year: FiscalYear | None = None) -> View:
     cat = catalogue(session)
-    values = Values(session, scope)
+    values = Values(session, scope, measures=DASHBOARD_MEASURES)
     fy = _year(session, scope, fiscal_year)
     ids = cat.countable()
     tables = {"series": series(session, ids, scope=scope, cat=cat, values=values,
@@ -531,7 +541,7 @@ def ministry_view(session: Session, ministry_code: str, *, scope: str = "approve
                   fiscal_year: FiscalYear | None = None) -> View:
     cat = catalogue(session)
     ministry = cat.by_code("ministry", ministry_code)
-    values = Values(session, scope)
+    values = Values(session, scope, measures=DASHBOARD_MEASURES)
     fy = _year(session, scope, fiscal_year)
     ids = cat.programmes_of_ministry(ministry.id)
     tables = {"series": _ministry_series(cat, values, ids, ministry.id)}
@@ -577,7 +587,7 @@ def cluster_view(session: Session, cluster_code: str, *, scope: str = "approved"
                  fiscal_year: FiscalYear | None = None) -> View:
     cat = catalogue(session)
     cluster = cat.by_code("cluster", cluster_code)
-    values = Values(session, scope)
+    values = Values(session, scope, measures=DASHBOARD_MEASURES)
     fy = _year(session, scope, fiscal_year)
     ids = cat.programmes_of_cluster(cluster.id)
     tables = {"series": series(session, ids, scope=scope, cat=cat, values=values,
@@ -594,7 +604,7 @@ def life_cycle_view(session: Session, stage_code: str, *, scope: str = "approved
                     fiscal_year: FiscalYear | None = None) -> View:
     cat = catalogue(session)
     stage = cat.by_code("life_cycle", stage_code)
-    values = Values(session, scope)
+    values = Values(session, scope, measures=DASHBOARD_MEASURES)
     fy = _year(session, scope, fiscal_year)
     ids = cat.programmes_of_stage(stage.id)
     tables = {"series": series(session, ids, scope=scope, cat=cat, values=values,
@@ -614,7 +624,7 @@ def all_ministries(session: Session, *, scope: str = "approved",
     fy = _year(session, scope, fiscal_year)
     if fy is None:
         return DashboardTable("all-ministries", "All ministries", [])
-    values = Values(session, scope, [fy.start_year])
+    values = Values(session, scope, [fy.start_year], DASHBOARD_MEASURES)
     table = grouped_table(session, cat.countable(), fy, "ministry", scope=scope, cat=cat,
                           values=values)
     table.name, table.title = "all-ministries", f"All ministries, {fy}"
@@ -628,7 +638,7 @@ def budget_shares(session: Session, group_by: str, *, scope: str = "approved",
     fy = _year(session, scope, fiscal_year)
     if fy is None:
         return DashboardTable("budget-share", "Share of budget", [])
-    values = Values(session, scope, [fy.start_year])
+    values = Values(session, scope, [fy.start_year], DASHBOARD_MEASURES)
     table = grouped_table(session, cat.countable(), fy, group_by, scope=scope, cat=cat,
                           values=values)
     grand = total(cat, values, cat.countable(), fy.start_year, "budget")
