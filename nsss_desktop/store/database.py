@@ -213,8 +213,10 @@ class Database:
     def _ensure_derived(self) -> None:
         """Build the dashboard rollups if this schema has them and they are missing or stale
         (a new database, an upgrade, or a new rollup rule)."""
-        if migrate.current_revision(self.engine) != migrate.head_revision():
-            return
+        with self.engine.connect() as conn:  # cheaper than asking alembic for the revision
+            if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                    "name = 'derived_state'").first() is None:
+                return  # a schema older than 0005 (kept only when upgrade=False)
         from nsss_desktop.services import rollup  # local: the store does not need services
 
         if rollup.ensure_current(self):
