@@ -93,3 +93,23 @@ def test_missing_database_says_how_to_create_one(tmp_path):
                      env={"NSSS_PASSPHRASE": PASS})
     assert result.returncode == 3
     assert "nsss-desktop init" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_verify_finds_a_stale_dashboard_rollup_and_repair_rebuilds_it(demo_copy, passphrase):
+    """The rollups are derived (not guarded): an edit behind the app's back is found by verify,
+    which says the figures are intact and how to rebuild; --repair rebuilds them."""
+    env = {"NSSS_PASSPHRASE": passphrase}
+    path = str(demo_copy.path)
+    with demo_copy.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE programme_year_rollup SET value = value + 1 WHERE id = "
+            "(SELECT min(id) FROM programme_year_rollup WHERE value IS NOT NULL)")
+    demo_copy.close()
+    stale = run_cli("--db", path, "--no-keyring", "verify", env=env)
+    assert stale.returncode == 6, stale.stdout + stale.stderr
+    assert "dashboard rollups: 1 programme-year(s) differ from their figures" in stale.stdout
+    assert "verify --repair" in stale.stdout
+    repaired = run_cli("--db", path, "--no-keyring", "verify", "--repair", env=env)
+    assert repaired.returncode == 0 and "rebuilt from the figures" in repaired.stdout
+    again = run_cli("--db", path, "--no-keyring", "verify", env=env)
+    assert again.returncode == 0 and "dashboard rollups: ok" in again.stdout

@@ -296,6 +296,17 @@ def _refresh_chunk(session: Session, keys: list[tuple[str, int]]) -> int:
     session.execute(delete(ProgrammeYearRollup).where(pairs.in_(keys)))
     session.execute(delete(DisaggregationRollup).where(
         tuple_(DisaggregationRollup.programme_id, DisaggregationRollup.fiscal_year).in_(keys)))
+    measure_rows, breakdown_rows = _computed_rows(session, keys)
+    if measure_rows:
+        session.execute(insert(ProgrammeYearRollup), measure_rows)
+    if breakdown_rows:
+        session.execute(insert(DisaggregationRollup), breakdown_rows)
+    return len(measure_rows) + len(breakdown_rows)
+
+
+def _computed_rows(session: Session, keys: list[tuple[str, int]]
+                   ) -> tuple[list[dict], list[dict]]:
+    """The rollup rows these programme-years should have, computed from their figures."""
     query = (select(*Figure.__table__.c, Source.code.label("source_code"))
              .outerjoin(Source, Source.id == Figure.source_id)
              .where(tuple_(Figure.programme_id, Figure.fiscal_year).in_(keys)))
@@ -326,11 +337,39 @@ def _refresh_chunk(session: Session, keys: list[tuple[str, int]]) -> int:
                     "scope": scope, "programme_id": programme_id, "fiscal_year": fy,
                     "dimension": dimension, "category": category, "geo_code": geo,
                     "beneficiaries": b, "amount_poisha": a})
-    if measure_rows:
-        session.execute(insert(ProgrammeYearRollup), measure_rows)
-    if breakdown_rows:
-        session.execute(insert(DisaggregationRollup), breakdown_rows)
-    return len(measure_rows) + len(breakdown_rows)
+    return measure_rows, breakdown_rows
+
+
+def stale(session: Session) -> list[tuple[str, int]]:
+    """Programme-years whose stored rollups differ from their figures (empty when current).
+
+    `nsss-desktop verify` runs this: every write path refreshes the rollups, so a difference
+    means a bug or an edit made behind the app's back, and `verify --repair` rebuilds them.
+    """
+    figure_keys = set(session.execute(select(Figure.programme_id, Figure.fiscal_year)
+                                      .distinct()).tuples())
+    stored_keys = set(session.execute(select(ProgrammeYearRollup.programme_id,
+                                             ProgrammeYearRollup.fiscal_year).distinct())
+                      .tuples())
+    differing = set(stored_keys - figure_keys)
+    measure_columns = [c for c in ProgrammeYearRollup.__table__.c if c.name != "id"]
+    breakdown_columns = [c for c in DisaggregationRollup.__table__.c if c.name != "id"]
+    keys = sorted(figure_keys)
+    for i in range(0, len(keys), 200):
+        chunk = keys[i:i + 200]
+        measures, breakdowns = _computed_rows(session, chunk)
+        for table, columns, computed in ((ProgrammeYearRollup, measure_columns, measures),
+                                         (DisaggregationRollup, breakdown_columns, breakdowns)):
+            pairs = tuple_(table.programme_id, table.fiscal_year)
+            stored = {tuple(row) for row in session.execute(
+                select(*columns).where(pairs.in_(chunk))).tuples()}
+            fresh = {tuple(bool(r[c.name]) if c.name in ("synthetic", "not_available")
+                           else r[c.name] for c in columns) for r in computed}
+            names = [c.name for c in columns]
+            at_programme, at_year = names.index("programme_id"), names.index("fiscal_year")
+            for row in stored ^ fresh:
+                differing.add((row[at_programme], row[at_year]))
+    return sorted(differing)
 
 
 _KEYS_OF_TXN = text("""
