@@ -1,7 +1,14 @@
 """The GED server: FastAPI app that receives, verifies and applies ministries' change sets.
 
-This package is a skeleton for now (health endpoint, CLI, logging); see
-``../shared/design/sync-protocol.md`` for the protocol it will implement.
+The contract is docs/sync.md. Modules, in the order a request meets them:
+
+- `cli` (``nsss-server run|admin``), `app` (FastAPI app, error shapes), `routes` (endpoints);
+- `auth` (nonces, enrolment, sessions, the bearer dependency), `codes` (enrolment codes);
+- `ingest` (the §3.4 verification order and the apply), `merge` (authorisation, three-way merge);
+- `pull` (pages, signed checkpoints, digest), `syncfile` (sync by file), `admin` (admin commands);
+- `keys` (root and signing keys), `audit`, `context` (opening a database), `db` (engine, locks,
+  migrations), `schema` (tables), `clock`, `logs`, `errors`, `api_models` (OpenAPI models);
+- `blobs` (evidence blobs, resumable uploads).
 """
 
 from __future__ import annotations

@@ -1,183 +1,113 @@
-"""The GED server's FastAPI application (skeleton: health endpoint, database, logging).
+"""The GED server's FastAPI application.
 
-``create_app(db_url)`` builds the app around one SQLAlchemy 2 engine. Supported databases are a
-SQLite file (the embedded default, for a pilot) and PostgreSQL (production). Every log line the
-server writes is one JSON object (see :class:`JsonLinesFormatter`).
+``create_app(db_url, data_dir=..., environment=...)`` builds the app around one server database
+(a SQLite file for a pilot, PostgreSQL in production). The database is opened (migrated, keys
+made) on first use, so the process starts even while the database is down and ``/v1/health``
+answers 503 until it is back. Every log line is one JSON object (`sync.logs`).
 """
 
 from __future__ import annotations
 
-import json
-import logging
 import threading
 import time
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy import Column, MetaData, String, Table, Text, create_engine, event, select, text
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync import package_version
-
-log = logging.getLogger("nsss.server")
-
-SUPPORTED_BACKENDS = ("sqlite", "postgresql")
-
-# ---------------------------------------------------------------------------------------------
-# Logging: one JSON object per line
-# ---------------------------------------------------------------------------------------------
-
-# Attributes every LogRecord has; anything else on a record came from ``extra=`` and is logged
-# as a field of its own.
-_RECORD_ATTRS = frozenset(vars(logging.makeLogRecord({}))) | {
-    "message",
-    "asctime",
-    "color_message",  # uvicorn's ANSI-coloured duplicate of the message
-    "taskName",
-}
-
-
-class JsonLinesFormatter(logging.Formatter):
-    """Formats a record as one line of JSON: ts, level, logger, msg, then any ``extra`` fields."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        ts = datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds")
-        out: dict[str, Any] = {
-            "ts": ts.replace("+00:00", "Z"),
-            "level": record.levelname.lower(),
-            "logger": record.name,
-            "msg": record.getMessage(),
-        }
-        for key, value in record.__dict__.items():
-            if key not in _RECORD_ATTRS and not key.startswith("_") and key not in out:
-                out[key] = value
-        if record.exc_info:
-            out["exc"] = self.formatException(record.exc_info)
-        if record.stack_info:
-            out["stack"] = self.formatStack(record.stack_info)
-        return json.dumps(out, ensure_ascii=False, default=str)
-
-
-def logging_config(level: str = "info") -> dict[str, Any]:
-    """A ``logging.config.dictConfig`` dict sending everything (ours, uvicorn's, warnings) to
-    stderr as JSON lines. Pass it to ``uvicorn.run(log_config=...)``."""
-    lvl = level.upper()
-    return {
-        "version": 1,
-        "disable_existing_loggers": False,
-        "formatters": {"json": {"()": f"{__name__}.JsonLinesFormatter"}},
-        "handlers": {
-            "stderr": {
-                "class": "logging.StreamHandler",
-                "formatter": "json",
-                "stream": "ext://sys.stderr",
-            }
-        },
-        "loggers": {
-            "uvicorn": {"handlers": ["stderr"], "level": lvl, "propagate": False},
-            "uvicorn.error": {"level": lvl},
-            "uvicorn.access": {"handlers": ["stderr"], "level": lvl, "propagate": False},
-            "nsss": {"handlers": ["stderr"], "level": lvl, "propagate": False},
-        },
-        "root": {"handlers": ["stderr"], "level": "WARNING"},
-    }
-
-
-# ---------------------------------------------------------------------------------------------
-# Database
-# ---------------------------------------------------------------------------------------------
-
-metadata = MetaData()
-
-# Key/value facts about this server database (when it was created, by which version).
-# The real schema (devices, change sets, log, ...) comes with Alembic in a later issue.
-server_meta = Table(
-    "server_meta",
-    metadata,
-    Column("key", String(64), primary_key=True),
-    Column("value", Text, nullable=False),
+from sync.context import (
+    ServerContext,
+    SetupError,
+    attach_blob_store,
+    default_data_dir,
+    open_server,
 )
+from sync.db import backend_of, safe_url
+from sync.errors import ApiError
+from sync.ingest import Ingestor
+from sync.logs import JsonLinesFormatter, log, log_event, logging_config
+
+__all__ = ["JsonLinesFormatter", "ServerState", "create_app", "logging_config"]
 
 
-def backend_of(db_url: str) -> str:
-    """``"sqlite"`` or ``"postgresql"`` for a SQLAlchemy URL; ValueError for anything else."""
-    backend = make_url(db_url).get_backend_name()
-    if backend not in SUPPORTED_BACKENDS:
-        raise ValueError(
-            f"unsupported database {backend!r}: use a SQLite file or a postgresql+psycopg:// URL"
-        )
-    return backend
-
-
-def safe_url(db_url: str) -> str:
-    """The URL with any password masked, for logs and messages."""
-    return make_url(db_url).render_as_string(hide_password=True)
-
-
-def make_engine(db_url: str) -> Engine:
-    backend = backend_of(db_url)
-    if backend == "sqlite":
-        engine = create_engine(db_url, connect_args={"timeout": 30})
-
-        @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-            cur = dbapi_conn.cursor()
-            try:
-                cur.execute("PRAGMA journal_mode=WAL")
-                cur.execute("PRAGMA synchronous=FULL")
-                cur.execute("PRAGMA foreign_keys=ON")
-                cur.execute("PRAGMA busy_timeout=30000")
-            finally:
-                cur.close()
-
-        return engine
-    return create_engine(db_url, pool_pre_ping=True)
-
-
-def init_schema(engine: Engine) -> None:
-    """Create the tables if missing and record when the database was first set up."""
-    metadata.create_all(engine)
-    now = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-    try:
-        with engine.begin() as conn:
-            have = set(conn.execute(select(server_meta.c.key)).scalars())
-            rows = [
-                {"key": k, "value": v}
-                for k, v in (("created_at", now), ("created_by_version", package_version()))
-                if k not in have
-            ]
-            if rows:
-                conn.execute(server_meta.insert(), rows)
-    except IntegrityError:  # another worker inserted the same rows first
-        pass
-
-
-@dataclass
 class ServerState:
-    engine: Engine
-    db_kind: str
-    schema_ready: bool = False
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    """The app's handle on its server context, opened lazily and at most once."""
 
-    def ensure_schema(self) -> None:
-        if self.schema_ready:
-            return
-        with self.lock:
-            if not self.schema_ready:
-                init_schema(self.engine)
-                self.schema_ready = True
+    def __init__(self, db_url: str, data_dir: Path | None, environment: str | None,
+                 ctx: ServerContext | None = None) -> None:
+        self.db_url = db_url
+        self.db_kind = backend_of(db_url)
+        self.data_dir = data_dir if data_dir is not None else default_data_dir(db_url)
+        self.environment = environment
+        self._ctx = ctx
+        self._ingestor: Ingestor | None = Ingestor(ctx) if ctx is not None else None
+        self._lock = threading.Lock()
+        if ctx is not None:
+            self._attach_blobs(ctx)
+
+    def context(self) -> ServerContext:
+        if self._ctx is not None:
+            return self._ctx
+        with self._lock:
+            if self._ctx is None:
+                ctx, result = open_server(self.db_url, self.data_dir, self.environment,
+                                          actor="server")
+                if result.created:
+                    log_event("server keys created", "keys_created",
+                              root_public_key=result.root.public_key,
+                              root_key_id=result.root.key_id,
+                              root_key_file=str(result.root_key_file))
+                self._attach_blobs(ctx)
+                self._ingestor = Ingestor(ctx)
+                self._ctx = ctx
+        return self._ctx
+
+    @property
+    def ingestor(self) -> Ingestor:
+        self.context()
+        assert self._ingestor is not None
+        return self._ingestor
+
+    def blob_store(self) -> Any:
+        return self.context().blob_store
+
+    def _attach_blobs(self, ctx: ServerContext) -> None:
+        def on_complete(sha256: str) -> None:
+            # A blob just completed: release the change sets held for it (R17).
+            ingestor = self._ingestor or Ingestor(ctx)
+            moved = ingestor.drain_awaiting_blobs()
+            log_event("blob complete", "blob_complete", sha256=sha256, released=moved)
+
+        attach_blob_store(ctx, on_complete)
+
+    def dispose(self) -> None:
+        if self._ctx is not None:
+            self._ctx.db.dispose()
+
+
+class _LazyBlobStore:
+    """Stands for the BlobStore at mount time: the real one needs the data folder, which is
+    only created once the database is reachable."""
+
+    def __init__(self, state: ServerState) -> None:
+        self._state = state
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._state.blob_store(), name)
 
 
 # ---------------------------------------------------------------------------------------------
-# API models
+# Health models
 # ---------------------------------------------------------------------------------------------
 
 
@@ -195,40 +125,25 @@ class HealthError(BaseModel):
     db: Literal["sqlite", "postgresql"]
 
 
-# ---------------------------------------------------------------------------------------------
-# The app
-# ---------------------------------------------------------------------------------------------
-
-
-def create_app(db_url: str) -> FastAPI:
-    """Build the GED server app for the database at ``db_url`` (a SQLAlchemy URL).
-
-    The database is not required to be reachable at start-up: the app starts anyway, logs the
-    problem, and ``GET /v1/health`` answers 503 until the database answers.
-    """
+def create_app(db_url: str, *, data_dir: Path | None = None, environment: str | None = None,
+               context: ServerContext | None = None) -> FastAPI:
+    """Build the GED server app for the database at ``db_url`` (a SQLAlchemy URL)."""
     version = package_version()
-    state = ServerState(engine=make_engine(db_url), db_kind=backend_of(db_url))
+    state = ServerState(db_url, data_dir, environment, context)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        log.info(
-            "server starting",
-            extra={
-                "event": "startup",
-                "version": version,
-                "db": state.db_kind,
-                "db_url": safe_url(db_url),
-            },
-        )
+        log.info("server starting", extra={"event": "startup", "version": version,
+                                           "db": state.db_kind, "db_url": safe_url(db_url)})
         try:
-            state.ensure_schema()
+            ctx = state.context()
+            log_event("server ready", "ready", environment=ctx.environment,
+                      data_dir=str(ctx.data_dir))
         except SQLAlchemyError as exc:
-            log.error(
-                "database unavailable at start-up; /v1/health will answer 503 until it is",
-                extra={"event": "db_unavailable", "error": _describe(exc)},
-            )
+            log.error("database unavailable at start-up; /v1/health will answer 503 until it is",
+                      extra={"event": "db_unavailable", "error": _describe(exc)})
         yield
-        state.engine.dispose()
+        state.dispose()
         log.info("server stopped", extra={"event": "shutdown"})
 
     app = FastAPI(
@@ -238,6 +153,7 @@ def create_app(db_url: str) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.nsss = state
+    _install_error_handlers(app)
 
     @app.middleware("http")
     async def log_requests(request: Request, call_next: Any) -> Any:
@@ -246,36 +162,18 @@ def create_app(db_url: str) -> FastAPI:
         try:
             response = await call_next(request)
         except Exception:
-            log.exception(
-                "unhandled error",
-                extra={
-                    "event": "request_error",
-                    "request_id": request_id,
-                    "method": request.method,
-                    "path": request.url.path,
-                },
-            )
-            response = JSONResponse(
-                status_code=500,
-                content={
-                    "status": "error",
-                    "error": "internal server error",
-                    "request_id": request_id,
-                },
-            )
+            log.exception("unhandled error", extra={
+                "event": "request_error", "request_id": request_id, "method": request.method,
+                "path": request.url.path})
+            response = JSONResponse(status_code=500, content={
+                "error": {"code": "internal", "message": "internal server error"},
+                "request_id": request_id})
         response.headers["X-Request-ID"] = request_id
-        log.info(
-            "request",
-            extra={
-                "event": "request",
-                "request_id": request_id,
-                "method": request.method,
-                "path": request.url.path,
-                "status": response.status_code,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                "client": request.client.host if request.client else None,
-            },
-        )
+        log.info("request", extra={
+            "event": "request", "request_id": request_id, "method": request.method,
+            "path": request.url.path, "status": response.status_code,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+            "client": request.client.host if request.client else None})
         return response
 
     @app.get(
@@ -287,25 +185,69 @@ def create_app(db_url: str) -> FastAPI:
     )
     def health() -> Any:
         try:
-            with state.engine.connect() as conn:
+            ctx = state.context()
+            with ctx.db.engine.connect() as conn:
                 conn.execute(text("SELECT 1")).scalar_one()
-            state.ensure_schema()
         except SQLAlchemyError as exc:
-            log.warning(
-                "health check: database unreachable",
-                extra={"event": "health_db_unreachable", "error": _describe(exc)},
-            )
-            body = HealthError(
-                status="error",
-                error="database unreachable",
-                detail=type(getattr(exc, "orig", None) or exc).__name__,
-                version=version,
-                db=state.db_kind,  # type: ignore[arg-type]
-            )
+            log.warning("health check: database unreachable", extra={
+                "event": "health_db_unreachable", "error": _describe(exc)})
+            body = HealthError(status="error", error="database unreachable",
+                               detail=type(getattr(exc, "orig", None) or exc).__name__,
+                               version=version, db=state.db_kind)  # type: ignore[arg-type]
             return JSONResponse(status_code=503, content=body.model_dump())
         return HealthOk(status="ok", version=version, db=state.db_kind)  # type: ignore[arg-type]
 
+    from sync.routes import api_router
+
+    app.include_router(api_router())
+    _mount_blobs(app, state)
     return app
+
+
+def _mount_blobs(app: FastAPI, state: ServerState) -> None:
+    try:
+        from sync.blobs import blob_router
+    except ImportError:
+        log.warning("sync.blobs is missing: blob endpoints are not served",
+                    extra={"event": "blobs_unavailable"})
+        return
+    from sync.auth import current_device
+
+    app.include_router(blob_router(_LazyBlobStore(state), current_device))  # type: ignore[arg-type]
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    """Every refusal in the one error shape of docs/sync.md §3, never a bare 500 for bad input."""
+
+    @app.exception_handler(ApiError)
+    async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(status_code=exc.status, content=exc.body(), headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        loc = ".".join(str(p) for p in first.get("loc", ()))
+        return JSONResponse(status_code=422, content={"error": {
+            "code": "invalid_request", "message": str(first.get("msg", "invalid request")),
+            "path": loc}})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        codes = {404: "not_found", 405: "method_not_allowed"}
+        return JSONResponse(status_code=exc.status_code, headers=getattr(exc, "headers", None),
+                            content={"error": {"code": codes.get(exc.status_code, "http_error"),
+                                               "message": str(exc.detail)}})
+
+    @app.exception_handler(SetupError)
+    async def setup_error(_request: Request, exc: SetupError) -> JSONResponse:
+        return JSONResponse(status_code=503, content={"error": {
+            "code": "server_misconfigured", "message": str(exc)}})
+
+    @app.exception_handler(SQLAlchemyError)
+    async def db_error(_request: Request, exc: SQLAlchemyError) -> JSONResponse:
+        log.error("database error", extra={"event": "db_error", "error": _describe(exc)})
+        return JSONResponse(status_code=503, headers={"Retry-After": "5"}, content={"error": {
+            "code": "db_unavailable", "message": "the database is unavailable; try again"}})
 
 
 def _describe(exc: BaseException) -> str:

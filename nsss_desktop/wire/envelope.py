@@ -18,7 +18,8 @@ FORMAT = "nsss-cs/1"
 GENESIS_HASH = "0" * 64  # prev_hash of a device's first change set
 MAX_CHANGESET_BYTES = 1024 * 1024  # canonical size cap of one set (rule 6)
 MAX_BATCH_SETS = 100  # rule 8
-MAX_BATCH_BYTES = 1024 * 1024
+MAX_BATCH_BYTES = 1024 * 1024  # what a client packs; the server takes bodies up to 2 MiB so
+# that one set at the 1 MiB cap still fits with its transport wrapper
 MAX_OPS = 5000
 KINDS = ("data", "key_rotate")
 OP_KINDS = ("upsert", "delete")
