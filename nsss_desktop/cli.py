@@ -24,7 +24,8 @@ if TYPE_CHECKING:  # the store (SQLAlchemy, cryptography, keyring) loads only wh
 
 PASS_ENV = "NSSS_PASSPHRASE"
 # Component command groups; each module has `register(subparsers)` and uses `open_db(args)`.
-COMMAND_GROUPS = ("nsss_desktop.cli_plan", "nsss_desktop.cli_figures")
+COMMAND_GROUPS = ("nsss_desktop.cli_plan", "nsss_desktop.cli_figures",
+                  "nsss_desktop.cli_sync")
 
 
 def _read_secret_file(path: str) -> str:

@@ -51,7 +51,7 @@ def test_every_synced_table_is_journaled_and_every_column_is_in_its_journal(tmp_
     table_names = set(models.Base.metadata.tables)
     unjournaled = table_names - set(synced)
     assert unjournaled == {"uow_context", "journal_txn", "change_journal", "evidence_chunk",
-                           *models.DERIVED_TABLES}
+                           *models.DERIVED_TABLES, *models.SYNC_BOOKKEEPING_TABLES}
     for table in synced:
         columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
         for op in ("insert", "update", "delete"):

@@ -100,6 +100,32 @@ def attach(db: Database, activity_id: str, source: Path | BinaryIO, *, title: st
             return evidence.id
 
 
+def store_blob(db: Database, source: BinaryIO, *, sha256: str,
+               task: TaskState | None = None) -> bool:
+    """Store a file received by sync under its content hash; False if it was already stored.
+
+    No evidence row is written: that row arrives by sync on its own. The same checks as
+    `attach` (size, type by magic bytes), plus the hash it was sent under (`hash_mismatch`).
+    `source` must be seekable (the sync client hands over the downloaded bytes in memory), so
+    the write lock is held only while the chunks are written, never during a download.
+    """
+    task = task or TaskState()
+    exists = select(EvidenceBlob.id).where(EvidenceBlob.sha256 == sha256.lower())
+    with db.reader() as s:
+        if s.scalar(exists) is not None:
+            return False
+    with _Opened(source) as stream:
+        measured = _first_pass(stream, task)
+        if measured.sha256 != sha256.lower():
+            raise EvidenceRefused("hash_mismatch", "The file's content does not match the "
+                                  "SHA-256 it was sent with.", hint="Send the file again.")
+        with db.unit_of_work(description="Receive evidence file", origin="sync") as uow:
+            if uow.session.scalar(exists) is not None:
+                return False
+            _write_blob(uow.session, stream, measured, uow.at, task)
+    return True
+
+
 def read(db: Database, sha256: str) -> bytes:
     """All bytes of a stored file, after checking them against their SHA-256."""
     with open_stream(db, sha256) as stream:

@@ -256,10 +256,14 @@ class Database:
 
     @contextmanager
     def unit_of_work(self, *, user_id: str | None = None, description: str = "",
-                     device_id: str | None = None) -> Iterator[UnitOfWork]:
-        """The one write path: domain rows and their journal entries commit together or not."""
+                     device_id: str | None = None,
+                     origin: str = "local") -> Iterator[UnitOfWork]:
+        """The one write path: domain rows and their journal entries commit together or not.
+
+        `origin="sync"` is for the sync client applying server rows: those are not sealed
+        into the outbox again."""
         with UnitOfWork(self.engine, user_id=user_id, device_id=device_id,
-                        description=description) as uow:
+                        description=description, origin=origin) as uow:
             yield uow
 
     @contextmanager

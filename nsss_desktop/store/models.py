@@ -518,3 +518,143 @@ JOURNALED_TABLES_0003 = ("evidence_blob",)
 JOURNALED_TABLES_0005 = ("programme_target",)
 DERIVED_TABLES = ("programme_year_rollup", "disaggregation_rollup", "derived_state")
 APPEND_ONLY_TABLES = ("status_event", "comment", "evidence_blob", "evidence_chunk")
+
+
+# --- sync bookkeeping (migration 0006; not journaled, never synced) ---------------------------
+
+
+class SyncIdentity(Base):
+    """This installation's enrolment: device, Ed25519 key (private part never leaves the
+    encrypted database), ministry, environment, server and the pinned root key with the
+    server-keys document accepted so far (docs/sync.md §3.1, §3.2)."""
+
+    __tablename__ = "sync_identity"
+    __table_args__ = (CheckConstraint("slot = 1", name="single_row"),)
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    key_id: Mapped[str] = mapped_column(String(32))
+    private_key: Mapped[bytes] = mapped_column(LargeBinary)
+    public_key: Mapped[str] = mapped_column(String(64))
+    ministry_code: Mapped[str] = mapped_column(String(40))
+    user_name: Mapped[str] = mapped_column(Text, default="")
+    device_name: Mapped[str] = mapped_column(Text, default="")
+    environment: Mapped[str] = mapped_column(String(40))
+    server_url: Mapped[str] = mapped_column(Text)
+    root_public_key: Mapped[str] = mapped_column(String(64))
+    root_key_id: Mapped[str] = mapped_column(String(32))
+    server_keys: Mapped[str] = mapped_column(Text)  # JSON {doc, signature, root_key_id}
+    server_keys_version: Mapped[int] = mapped_column(Integer)
+    enrolled_at: Mapped[str] = mapped_column(String(32))
+
+
+class Outbox(Base):
+    """One sealed change set: canonical bytes and signature are never changed (a trigger
+    refuses it), and a set without its ack is never deleted."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        UniqueConstraint("device_id", "device_seq"),
+        CheckConstraint("state IN ('pending','held','acked','rejected','quarantined')",
+                        name="state"),
+        Index("ix_outbox_state", "state"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    device_seq: Mapped[int] = mapped_column(Integer)
+    changeset_id: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(12), default="data")
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    signature: Mapped[str] = mapped_column(Text)
+    payload_sha256: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    op_count: Mapped[int] = mapped_column(Integer, default=0)
+    attachment_count: Mapped[int] = mapped_column(Integer, default=0)
+    txn_id: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(12), default="pending")
+    ack: Mapped[bytes | None] = mapped_column(LargeBinary)  # canonical bytes of the ack
+    ack_signature: Mapped[str | None] = mapped_column(Text)
+    server_seq: Mapped[int | None] = mapped_column(Integer)
+    received_at: Mapped[str | None] = mapped_column(String(32))  # server clock, from the ack
+    status_code: Mapped[int | None] = mapped_column(Integer)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    sent_at: Mapped[str | None] = mapped_column(String(32))
+
+
+class OutboxRow(Base):
+    """Which row each op of a sealed set touches (pull protects such rows while unacked)."""
+
+    __tablename__ = "outbox_row"
+    __table_args__ = (
+        UniqueConstraint("outbox_id", "op_index"),
+        Index("ix_outbox_row_row", "table_name", "row_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    outbox_id: Mapped[int] = mapped_column(Integer, ForeignKey("outbox.id"))
+    op_index: Mapped[int] = mapped_column(Integer)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(36))
+    op: Mapped[str] = mapped_column(String(6))
+
+
+class SyncRow(Base):
+    """The server rev this installation last saw of a row (the `base_rev` of the next edit);
+    plus a server version a pull skipped because the row had an unacked local op."""
+
+    __tablename__ = "sync_row"
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    rev: Mapped[int] = mapped_column(Integer, default=0)
+    skipped_seq: Mapped[int | None] = mapped_column(Integer)
+    skipped_deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    skipped_data: Mapped[str | None] = mapped_column(Text)  # wire values, JSON
+
+
+class SyncState(Base):
+    """Pull cursor, the server log head it was checked against, the newest checkpoint."""
+
+    __tablename__ = "sync_state"
+    __table_args__ = (CheckConstraint("slot = 1", name="single_row"),)
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cursor: Mapped[int] = mapped_column(Integer, default=0)
+    log_head_hash: Mapped[str] = mapped_column(String(64))
+    checkpoint: Mapped[str | None] = mapped_column(Text)  # JSON {checkpoint, signature}
+    checkpoint_seq: Mapped[int] = mapped_column(Integer, default=0)
+    checkpoint_head_hash: Mapped[str | None] = mapped_column(String(64))
+    checkpoint_expires_at: Mapped[str | None] = mapped_column(String(32))
+    last_push_at: Mapped[str | None] = mapped_column(String(32))
+    last_pull_at: Mapped[str | None] = mapped_column(String(32))
+    last_sync_at: Mapped[str | None] = mapped_column(String(32))
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    imported_replies: Mapped[str] = mapped_column(Text, default="")  # sha256s, one a line
+
+
+class SyncConflict(Base):
+    """A conflict the server reported in an ack (R12), with both values, until resolved."""
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (
+        CheckConstraint("kind IN ('hard','soft')", name="kind"),
+        CheckConstraint("resolution IS NULL OR resolution IN ('mine','theirs','none')",
+                        name="resolution"),
+        Index("ix_sync_conflict_row", "table_name", "row_id"),
+    )
+    id: Mapped[str] = _id()
+    changeset_id: Mapped[str] = mapped_column(String(36))
+    op_index: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(4))
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(36))
+    fields: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of wire columns
+    base_rev: Mapped[int] = mapped_column(Integer, default=0)
+    server_rev: Mapped[int | None] = mapped_column(Integer)
+    server_values: Mapped[str] = mapped_column(Text, default="{}")  # JSON, wire values
+    your_values: Mapped[str] = mapped_column(Text, default="{}")
+    detected_at: Mapped[str] = mapped_column(String(32))
+    resolution: Mapped[str | None] = mapped_column(String(6))
+    resolved_at: Mapped[str | None] = mapped_column(String(32))
+
+
+SYNC_BOOKKEEPING_TABLES = ("sync_identity", "outbox", "outbox_row", "sync_row", "sync_state",
+                           "sync_conflict")

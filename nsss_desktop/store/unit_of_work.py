@@ -29,8 +29,11 @@ class UnitOfWork:
     """Use via `Database.unit_of_work()`; `session` is a normal SQLAlchemy ORM session."""
 
     def __init__(self, engine: Engine, *, user_id: str | None, device_id: str | None,
-                 description: str) -> None:
+                 description: str, origin: str = "local") -> None:
         self.txn_id = new_id()
+        # "local": an edit made here, sealed into the sync outbox at commit when enrolled;
+        # "sync": rows written by the sync client from the server, never sealed again.
+        self.origin = origin
         self.user_id = user_id
         self.device_id = device_id
         self.description = description
@@ -78,6 +81,11 @@ class UnitOfWork:
             from nsss_desktop.services.rollup import refresh_for_txn
 
             refresh_for_txn(self.session, self.txn_id)
+            if self.origin != "sync":
+                # The sync outbox follows the journal the same way, in this transaction.
+                from nsss_desktop.sync_client.seal import seal_unit_of_work
+
+                seal_unit_of_work(self)
             self.change_count = self.session.scalar(
                 select(func.count()).select_from(ChangeJournal)
                 .where(ChangeJournal.txn_id == self.txn_id)) or 0
