@@ -15,6 +15,8 @@ os.environ.setdefault("NSSS_SCRYPT_N", "16384")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("NSSS_PASSPHRASE", None)
+# No automatic background sync in tests unless a test asks for it (tests/gui/test_sync_screen.py).
+os.environ.setdefault("NSSS_SYNC_INTERVAL_S", "0")
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO_DATA = REPO / "resources" / "demo"

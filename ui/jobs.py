@@ -79,6 +79,7 @@ class Job(QObject, Generic[T]):
         self._min_duration_ms = min_duration_ms
         self._on_success: Callable[[T], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
+        self._on_progress: Callable[[float, str], None] | None = None
         self._dialog: QProgressDialog | None = None
         self._signals = _Signals(self)
         self.state = TaskState(self._signals.progress.emit)
@@ -93,6 +94,12 @@ class Job(QObject, Generic[T]):
 
     def failure(self, callback: Callable[[BaseException], None]) -> Job[T]:
         self._on_failure = callback
+        return self
+
+    def progress(self, callback: Callable[[float, str], None]) -> Job[T]:
+        """Also report progress to `callback` (GUI thread), e.g. a progress bar in a screen
+        that must stay usable while the job runs (no modal dialog: `progress=False`)."""
+        self._on_progress = callback
         return self
 
     def start(self) -> Job[T]:
@@ -132,6 +139,8 @@ class Job(QObject, Generic[T]):
 
     def _progress(self, fraction: float, status: str) -> None:
         assert on_gui_thread()
+        if self._on_progress is not None and not self._orphaned():
+            self._on_progress(fraction, core_text.status(status))
         dialog = self._dialog
         if not is_alive(dialog) or self.state.is_interruption_requested():
             return

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 
 from nsss_desktop.store.database import Database
+from nsss_desktop.sync_client import status
 from ui.jobs import wait_for_jobs
 from ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -30,6 +31,7 @@ from ui.qt import (
 )
 from ui.screens import SCREEN_CLASSES
 from ui.screens.placeholder import PlaceholderScreen
+from ui.sync_scheduler import SyncScheduler
 
 SCREENS = (
     ("overview", QT_TRANSLATE_NOOP("Navigation", "Overview")),
@@ -88,6 +90,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.offline_label)
         qconnect(self.nav.currentRowChanged, self._row_changed)
+        self.sync = SyncScheduler(db, self)
+        qconnect(self.sync.finished, self._sync_finished)
+        qconnect(self.sync.failed, lambda _error: self._show_sync_state("failed"))
+        qconnect(self.sync.skipped, self._show_sync_state)
+        sync_screen = self.screens.get("sync")
+        if hasattr(sync_screen, "attach_scheduler"):
+            sync_screen.attach_scheduler(self.sync)  # type: ignore[union-attr]
+        self._sync_state = self._initial_sync_state()
         self.resize(WINDOW_SIZE)
         self.retranslate_ui()
         self.show_screen("overview")
@@ -127,7 +137,33 @@ class MainWindow(QMainWindow):
         for row, (_key, title) in enumerate(SCREENS):
             self.nav.item(row).setText(translate("Navigation", title))
         self.db_label.setText(self.tr("Database: {path}").format(path=str(self.db.path)))
-        self.offline_label.setText(self.tr("Offline: all data is on this computer"))
+        self._show_sync_state(self._sync_state)
+
+    # --- sync state in the status bar ----------------------------------------------------------
+
+    def _initial_sync_state(self) -> str:
+        try:
+            return status.status(self.db, receipt_limit=0).state
+        except Exception:  # noqa: BLE001 - a status line must never stop the window opening
+            return "not enrolled"
+
+    def _sync_finished(self, result: object) -> None:
+        st = getattr(result, "status", None)
+        self._show_sync_state(st.state if st is not None else "synced")
+
+    def _show_sync_state(self, state: str) -> None:
+        self._sync_state = state
+        texts = {
+            "not enrolled": self.tr("Offline: all data is on this computer"),
+            "unreachable": self.tr("GED server not reachable: working offline"),
+            "failed": self.tr("The last sync did not finish: see Sync"),
+            "never synced": self.tr("Enrolled with GED, not yet synced"),
+            "stale": self.tr("Data may be stale: sync with GED"),
+            "pending": self.tr("Changes waiting to be sent to GED"),
+            "conflicts": self.tr("Sync conflicts to resolve: see Sync"),
+            "synced": self.tr("Synced with GED"),
+        }
+        self.offline_label.setText(texts.get(state, texts["not enrolled"]))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -135,6 +171,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync.stop()
         wait_for_jobs()
         self.db.close()
         super().closeEvent(event)

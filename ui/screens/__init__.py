@@ -19,4 +19,5 @@ SCREEN_CLASSES: dict[str, str] = {
     "programmes": "ui.screens.programmes:ProgrammesScreen",
     "figures_entry": "ui.screens.figures_entry:FiguresEntryScreen",
     "pivot": "ui.screens.pivot:PivotScreen",
+    "sync": "ui.screens.sync:SyncScreen",
 }
