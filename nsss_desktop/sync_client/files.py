@@ -221,7 +221,9 @@ def import_file(db: Database, reply: Path) -> ImportSummary:
                               "import-file, not the exported .nsss-sync file.")
     if man.get("device_id") != ident.device_id:
         raise SyncError(
-            f"This reply is for device {man.get('device_id')}, not for this installation "
+            f"This reply is for device {man.get('device_id')}"
+            + (f" of {man['ministry_code']}" if man.get("ministry_code") else "")
+            + ", not for this installation "
             f"(device {ident.device_id} of {ident.ministry_code}). Nothing was imported.",
             hint="Import it on the PC that exported the file.")
     if man.get("environment") != ident.environment:
