@@ -91,12 +91,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.offline_label)
         qconnect(self.nav.currentRowChanged, self._row_changed)
         self.sync = SyncScheduler(db, self)
+        # "Syncing" once data moves (an automatic try that finds no server says so instead).
+        qconnect(self.sync.progressed, lambda *_args: self._show_sync_state("syncing"))
         qconnect(self.sync.finished, self._sync_finished)
-        qconnect(self.sync.failed, lambda _error: self._show_sync_state("failed"))
+        qconnect(self.sync.failed, self._sync_failed)
         qconnect(self.sync.skipped, self._show_sync_state)
         sync_screen = self.screens.get("sync")
         if hasattr(sync_screen, "attach_scheduler"):
             sync_screen.attach_scheduler(self.sync)  # type: ignore[union-attr]
+            # Resolving a conflict or importing a reply file changes the state too.
+            qconnect(sync_screen.state_changed, self._show_sync_state)  # type: ignore[union-attr]
         self._sync_state = self._initial_sync_state()
         self.resize(WINDOW_SIZE)
         self.retranslate_ui()
@@ -151,11 +155,19 @@ class MainWindow(QMainWindow):
         st = getattr(result, "status", None)
         self._show_sync_state(st.state if st is not None else "synced")
 
+    def _sync_failed(self, error: BaseException) -> None:
+        """A cancelled sync leaves the installation as it was: show that state again."""
+        from nsss_desktop.errors import Cancelled
+
+        self._show_sync_state(self._initial_sync_state() if isinstance(error, Cancelled)
+                              else "failed")
+
     def _show_sync_state(self, state: str) -> None:
         self._sync_state = state
         texts = {
             "not enrolled": self.tr("Offline: all data is on this computer"),
             "unreachable": self.tr("GED server not reachable: working offline"),
+            "syncing": self.tr("Syncing with GED…"),
             "failed": self.tr("The last sync did not finish: see Sync"),
             "never synced": self.tr("Enrolled with GED, not yet synced"),
             "stale": self.tr("Data may be stale: sync with GED"),

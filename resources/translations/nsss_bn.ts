@@ -490,7 +490,7 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../ui/core_text.py" line="+82"/>
+        <location filename="../../ui/core_text.py" line="+270"/>
         <source>Fiscal year</source>
         <translation>অর্থবছর</translation>
     </message>
@@ -767,7 +767,7 @@ counted</source>
 <context>
     <name>CoreErrors</name>
     <message>
-        <location filename="../../ui/core_text.py" line="-90"/>
+        <location filename="../../ui/core_text.py" line="-278"/>
         <source>The action could not be completed.</source>
         <translation>কাজটি সম্পন্ন করা যায়নি।</translation>
     </message>
@@ -831,11 +831,41 @@ counted</source>
         <source>Cancelled.</source>
         <translation>বাতিল করা হয়েছে।</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>The sync could not be completed.</source>
+        <translation>সিঙ্ক সম্পন্ন করা যায়নি।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This installation is not enrolled with the GED server.</source>
+        <translation>এই ইনস্টলেশন জিইডি সার্ভারে নিবন্ধিত নয়।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The GED server could not be reached.</source>
+        <translation>জিইডি সার্ভারের সঙ্গে যোগাযোগ করা যায়নি।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GED server refused the request.</source>
+        <translation>জিইডি সার্ভার অনুরোধটি প্রত্যাখ্যান করেছে।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This data belongs to another ministry or to GED.</source>
+        <translation>এই ডেটা অন্য মন্ত্রণালয়ের বা জিইডির।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data from the server could not be verified, so it was not accepted.</source>
+        <translation>সার্ভার থেকে আসা ডেটা যাচাই করা যায়নি, তাই তা গ্রহণ করা হয়নি।</translation>
+    </message>
 </context>
 <context>
     <name>CoreMessages</name>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The passphrase is not correct.</source>
         <translation>পাসফ্রেজটি সঠিক নয়।</translation>
     </message>
@@ -904,6 +934,429 @@ counted</source>
         <source>Choose the .nsssdb file of your installation. Nothing was changed.</source>
         <translation>আপনার ইনস্টলেশনের .nsssdb ফাইলটি বেছে নিন। কোনো কিছু পরিবর্তন করা হয়নি।</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>This installation is not enrolled with a GED server.</source>
+        <translation>এই ইনস্টলেশন কোনো জিইডি সার্ভারে নিবন্ধিত নয়।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This installation is not enrolled; nothing can be sent.</source>
+        <translation>এই ইনস্টলেশন নিবন্ধিত নয়; কিছুই পাঠানো যাবে না।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This installation is not enrolled, so it has nothing to send.</source>
+        <translation>এই ইনস্টলেশন নিবন্ধিত নয়, তাই পাঠানোর মতো কিছু নেই।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No enrolment code was given.</source>
+        <translation>কোনো নিবন্ধন কোড দেওয়া হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s answer to the enrolment does not match this installation&apos;s key. Nothing was stored.</source>
+        <translation>নিবন্ধনের জবাবে সার্ভার যা পাঠিয়েছে তা এই ইনস্টলেশনের কী-এর সঙ্গে মেলে না। কিছুই সংরক্ষণ করা হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server address must start with https:// (the data is confidential in transit).</source>
+        <translation>সার্ভারের ঠিকানা https:// দিয়ে শুরু হতে হবে (পাঠানোর সময় ডেটা গোপন রাখতে হয়)।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the https:// address GED IT gave you.</source>
+        <translation>জিইডির আইটি শাখা যে https:// ঠিকানা দিয়েছে সেটি ব্যবহার করুন।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write it as https://sync.ged.gov.bd (as GED IT gave it).</source>
+        <translation>ঠিকানাটি https://sync.ged.gov.bd ধরনে লিখুন (জিইডির আইটি শাখা যেভাবে দিয়েছে)।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy it again exactly as the GED administrator gave it.</source>
+        <translation>জিইডির প্রশাসক যেভাবে দিয়েছেন, হুবহু সেভাবে আবার কপি করুন।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+136"/>
+        <source>Check the server address.</source>
+        <translation>সার্ভারের ঠিকানা পরীক্ষা করুন।</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <source>Check the server address; report this to GED IT.</source>
+        <translation>সার্ভারের ঠিকানা পরীক্ষা করুন; বিষয়টি জিইডির আইটি শাখাকে জানান।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the server address; if GED rotated its keys, sync again once the new keys are published.</source>
+        <translation>সার্ভারের ঠিকানা পরীক্ষা করুন; জিইডি তার কী বদলে থাকলে নতুন কী প্রকাশের পর আবার সিঙ্ক করুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Something between this PC and the GED server altered it; report this to GED IT.</source>
+        <translation>এই কম্পিউটার ও জিইডি সার্ভারের মাঝখানে কিছু একটা এটি বদলে দিয়েছে; বিষয়টি জিইডির আইটি শাখাকে জানান।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server sent no server-keys document.</source>
+        <translation>সার্ভার কোনো সার্ভার-কী দলিল পাঠায়নি।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s keys are not signed by the GED root key given for this installation.</source>
+        <translation>সার্ভারের কী এই ইনস্টলেশনের জন্য দেওয়া জিইডি রুট কী দিয়ে স্বাক্ষরিত নয়।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server-keys document lists no keys.</source>
+        <translation>সার্ভার-কী দলিলে কোনো কী নেই।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report this to GED IT.</source>
+        <translation>বিষয়টি জিইডির আইটি শাখাকে জানান।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report this to GED IT at once.</source>
+        <translation>বিষয়টি এখনই জিইডির আইটি শাখাকে জানান।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report this to GED IT with the words above.</source>
+        <translation>ওপরের বার্তাসহ বিষয়টি জিইডির আইটি শাখাকে জানান।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not edit until GED IT confirms the server; report this message to them.</source>
+        <translation>জিইডির আইটি শাখা সার্ভারটি নিশ্চিত না করা পর্যন্ত কিছু সম্পাদনা করবেন না; এই বার্তাটি তাদের জানান।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server sent no signed checkpoint; nothing was applied.</source>
+        <translation>সার্ভার কোনো স্বাক্ষরিত চেকপয়েন্ট পাঠায়নি; কিছুই প্রয়োগ করা হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server&apos;s checkpoint is malformed; nothing was applied.</source>
+        <translation>সার্ভারের চেকপয়েন্ট ত্রুটিপূর্ণ; কিছুই প্রয়োগ করা হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server sent rows beyond its own checkpoint; nothing was applied.</source>
+        <translation>সার্ভার নিজের চেকপয়েন্টের বাইরের সারি পাঠিয়েছে; কিছুই প্রয়োগ করা হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server&apos;s log does not end at the head its checkpoint signs; nothing was applied.</source>
+        <translation>সার্ভারের লগ তার চেকপয়েন্টে স্বাক্ষরিত শেষ এন্ট্রিতে শেষ হয়নি; কিছুই প্রয়োগ করা হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server&apos;s answer is not a page of rows.</source>
+        <translation>সার্ভারের জবাব সারির কোনো পাতা নয়।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s receipt is incomplete; it was not accepted.</source>
+        <translation>সার্ভারের প্রাপ্তিস্বীকার অসম্পূর্ণ; এটি গ্রহণ করা হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Install the newer version of NSSS M&amp;E Desktop.</source>
+        <translation>এনএসএসএস পরিবীক্ষণ ও মূল্যায়ন ডেস্কটপের নতুন সংস্করণ ইনস্টল করুন।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install the newer version of NSSS M&amp;E Desktop, then sync again.</source>
+        <translation>এনএসএসএস পরিবীক্ষণ ও মূল্যায়ন ডেস্কটপের নতুন সংস্করণ ইনস্টল করে আবার সিঙ্ক করুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This happens when local reference data was not created from GED&apos;s baseline. Contact GED IT.</source>
+        <translation>এই কম্পিউটারের মৌলিক ডেটা জিইডির বেসলাইন থেকে তৈরি না হলে এমন হয়। জিইডির আইটি শাখার সঙ্গে যোগাযোগ করুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Later change sets wait behind it. Contact GED IT with this message.</source>
+        <translation>পরের পরিবর্তন-সেটগুলো এটির পেছনে অপেক্ষা করছে। এই বার্তাসহ জিইডির আইটি শাখার সঙ্গে যোগাযোগ করুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the network connection and try again later; every change is kept in the outbox until the server confirms it.</source>
+        <translation>নেটওয়ার্ক সংযোগ পরীক্ষা করে পরে আবার চেষ্টা করুন; সার্ভার নিশ্চিত না করা পর্যন্ত প্রতিটি পরিবর্তন আউটবক্সে রাখা থাকে।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the connection; the next sync continues where this one stopped.</source>
+        <translation>সংযোগ পরীক্ষা করুন; পরের সিঙ্ক এটি যেখানে থেমেছে সেখান থেকে চলবে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync again later; the upload resumes where it stopped.</source>
+        <translation>পরে আবার সিঙ্ক করুন; আপলোড যেখানে থেমেছে সেখান থেকে আবার চলবে।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is not retried automatically; correct the cause and sync again.</source>
+        <translation>এটি স্বয়ংক্রিয়ভাবে আবার চেষ্টা করা হবে না; কারণটি ঠিক করে আবার সিঙ্ক করুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled by the user.</source>
+        <translation>ব্যবহারকারী বাতিল করেছেন।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled by the user; the transfer continues where it stopped at the next sync.</source>
+        <translation>ব্যবহারকারী বাতিল করেছেন; পরের সিঙ্কে স্থানান্তর যেখানে থেমেছে সেখান থেকে চলবে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask GED (for reference data such as ministries and programmes) or the owning ministry to make this change. Nothing was written.</source>
+        <translation>এই পরিবর্তনটি করতে জিইডিকে (মন্ত্রণালয় ও কর্মসূচির মতো মৌলিক ডেটার ক্ষেত্রে) অথবা সংশ্লিষ্ট মন্ত্রণালয়কে অনুরোধ করুন। কিছুই সংরক্ষণ করা হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shorten the long text (note, explanation or comment) and save again.</source>
+        <translation>দীর্ঘ লেখাটি (টীকা, ব্যাখ্যা বা মন্তব্য) ছোট করে আবার সংরক্ষণ করুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That conflict is already resolved.</source>
+        <translation>এই দ্বন্দ্বটি আগেই নিষ্পত্তি হয়েছে।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server deleted this row after your edit; a deleted row cannot be brought back under the same identity.</source>
+        <translation>আপনার সম্পাদনার পর সার্ভার এই সারিটি মুছে ফেলেছে; মুছে ফেলা সারি একই পরিচয়ে ফিরিয়ে আনা যায় না।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An attachment changed while it was being written.</source>
+        <translation>লেখার সময় একটি সংযুক্তি বদলে গেছে।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export again.</source>
+        <translation>আবার এক্সপোর্ট করুন।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a new file name.</source>
+        <translation>নতুন একটি ফাইলের নাম বেছে নিন।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an existing folder.</source>
+        <translation>বিদ্যমান একটি ফোল্ডার বেছে নিন।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free some space or choose another drive.</source>
+        <translation>কিছু জায়গা খালি করুন অথবা অন্য ড্রাইভ বেছে নিন।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the file name.</source>
+        <translation>ফাইলের নাম পরীক্ষা করুন।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the .nsss-reply file GED IT gave you.</source>
+        <translation>জিইডির আইটি শাখা যে .nsss-reply ফাইল দিয়েছে সেটি বেছে নিন।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask GED IT for a new reply file; do not edit it.</source>
+        <translation>জিইডির আইটি শাখার কাছে নতুন জবাব-ফাইল চান; ফাইলটি সম্পাদনা করবেন না।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import it on the PC that exported the file.</source>
+        <translation>যে কম্পিউটার থেকে ফাইলটি এক্সপোর্ট করা হয়েছিল, সেখানে এটি ইমপোর্ট করুন।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check which GED server made the reply.</source>
+        <translation>জবাবটি কোন জিইডি সার্ভার তৈরি করেছে তা পরীক্ষা করুন।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync once over the network, or import a newer reply.</source>
+        <translation>একবার নেটওয়ার্কে সিঙ্ক করুন, অথবা আরও নতুন একটি জবাব ইমপোর্ট করুন।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s checkpoint has expired: the data is marked stale, not synced.</source>
+        <translation>সার্ভারের চেকপয়েন্টের মেয়াদ শেষ: ডেটা সিঙ্ক করা নয়, পুরোনো হতে পারে বলে চিহ্নিত হয়েছে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reply&apos;s checkpoint has expired: the data is marked stale, not synced.</source>
+        <translation>জবাবের চেকপয়েন্টের মেয়াদ শেষ: ডেটা সিঙ্ক করা নয়, পুরোনো হতে পারে বলে চিহ্নিত হয়েছে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server lists this installation&apos;s key as revoked.</source>
+        <translation>সার্ভারের তালিকায় এই ইনস্টলেশনের কী বাতিল হিসেবে আছে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the enrolment code (16 letters and digits in groups of four) or ask the GED administrator for a new one.</source>
+        <translation>নিবন্ধন কোডটি পরীক্ষা করুন (চারটি করে চার দলে মোট ১৬টি অক্ষর ও অঙ্ক), অথবা জিইডির প্রশাসকের কাছে নতুন কোড চান।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enrolment codes are valid for 24 hours: ask the GED administrator for a new one.</source>
+        <translation>নিবন্ধন কোড ২৪ ঘণ্টা বৈধ থাকে: জিইডির প্রশাসকের কাছে নতুন কোড চান।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each enrolment code works once: ask the GED administrator for a new one.</source>
+        <translation>প্রতিটি নিবন্ধন কোড একবারই ব্যবহার করা যায়: জিইডির প্রশাসকের কাছে নতুন কোড চান।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try again; the sign-in took longer than five minutes.</source>
+        <translation>আবার চেষ্টা করুন; সাইন-ইনে পাঁচ মিনিটের বেশি সময় লেগেছে।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This installation&apos;s key was revoked by GED. Ask the GED administrator to enrol it again; its unsent changes are kept.</source>
+        <translation>জিইডি এই ইনস্টলেশনের কী বাতিল করেছে। আবার নিবন্ধনের জন্য জিইডির প্রশাসককে অনুরোধ করুন; না-পাঠানো পরিবর্তনগুলো রাখা আছে।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This installation&apos;s key was suspended (two different changes were sent with the same number). Contact GED IT before doing anything else.</source>
+        <translation>এই ইনস্টলেশনের কী স্থগিত করা হয়েছে (একই নম্বরে দুটি ভিন্ন পরিবর্তন পাঠানো হয়েছিল)। অন্য কিছু করার আগে জিইডির আইটি শাখার সঙ্গে যোগাযোগ করুন।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server does not know this installation. Check the server address, or enrol again with a new code.</source>
+        <translation>সার্ভার এই ইনস্টলেশনকে চেনে না। সার্ভারের ঠিকানা পরীক্ষা করুন, অথবা নতুন কোড দিয়ে আবার নিবন্ধন করুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This installation is enrolled with another GED server (pilot or production). Check the server address.</source>
+        <translation>এই ইনস্টলেশন অন্য একটি জিইডি সার্ভারে (পাইলট বা মূল) নিবন্ধিত। সার্ভারের ঠিকানা পরীক্ষা করুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact GED IT: the server saw this installation&apos;s changes under another device.</source>
+        <translation>জিইডির আইটি শাখার সঙ্গে যোগাযোগ করুন: সার্ভার এই ইনস্টলেশনের পরিবর্তন অন্য একটি ডিভাইসের নামে পেয়েছে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Install the newer version of NSSS M&amp;E Desktop, then sync again. Nothing was lost.</source>
+        <translation>এনএসএসএস পরিবীক্ষণ ও মূল্যায়ন ডেস্কটপের নতুন সংস্করণ ইনস্টল করে আবার সিঙ্ক করুন। কিছুই হারায়নি।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A change set or file is larger than the server accepts.</source>
+        <translation>একটি পরিবর্তন-সেট বা ফাইল সার্ভারের গ্রহণসীমার চেয়ে বড়।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The change touches data another ministry owns; ask GED or that ministry.</source>
+        <translation>পরিবর্তনটি অন্য মন্ত্রণালয়ের ডেটায় হাত দেয়; জিইডি বা সেই মন্ত্রণালয়কে অনুরোধ করুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two different changes were sent under the same number. Contact GED IT; do not restore an older backup and sync it.</source>
+        <translation>একই নম্বরে দুটি ভিন্ন পরিবর্তন পাঠানো হয়েছে। জিইডির আইটি শাখার সঙ্গে যোগাযোগ করুন; পুরোনো ব্যাকআপ ফিরিয়ে এনে সিঙ্ক করবেন না।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This installation&apos;s changes do not follow on from those the server has. Contact GED IT; do not restore an older backup and sync it.</source>
+        <translation>এই ইনস্টলেশনের পরিবর্তনগুলো সার্ভারে থাকা পরিবর্তনের ধারাবাহিকতায় নেই। জিইডির আইটি শাখার সঙ্গে যোগাযোগ করুন; পুরোনো ব্যাকআপ ফিরিয়ে এনে সিঙ্ক করবেন না।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evidence files can be at most 50 MiB: attach a smaller scan or split it.</source>
+        <translation>প্রমাণক ফাইল সর্বোচ্চ ৫০ মেবিবাইট হতে পারে: ছোট স্ক্যান সংযুক্ত করুন অথবা ফাইলটি ভাগ করুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attach the file again; it may not have finished copying.</source>
+        <translation>ফাইলটি আবার সংযুক্ত করুন; সম্ভবত এর কপি সম্পূর্ণ হয়নি।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename the evidence file to a plain, readable name and attach it again.</source>
+        <translation>প্রমাণক ফাইলটির একটি সহজ, পাঠযোগ্য নাম দিয়ে আবার সংযুক্ত করুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attach a PDF, an image or a Word, Excel or PowerPoint file.</source>
+        <translation>পিডিএফ, ছবি অথবা ওয়ার্ড, এক্সেল বা পাওয়ারপয়েন্ট ফাইল সংযুক্ত করুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file was damaged on the way; sync again.</source>
+        <translation>পথে ফাইলটি ক্ষতিগ্রস্ত হয়েছে; আবার সিঙ্ক করুন।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is not on the server yet; it arrives with a later sync.</source>
+        <translation>ফাইলটি এখনো সার্ভারে নেই; পরের কোনো সিঙ্কে আসবে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its owner&apos;s upload is not finished; it arrives with a later sync.</source>
+        <translation>এর মালিকের আপলোড এখনো শেষ হয়নি; পরের কোনো সিঙ্কে আসবে।</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+3"/>
+        <source>Enrol it on the Sync screen (Enrol this installation…).</source>
+        <translation>&apos;সিঙ্ক&apos; পর্দায় নিবন্ধন করুন (&apos;এই ইনস্টলেশন নিবন্ধন করুন…&apos;)।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enrol it first on the Sync screen; enrolment needs the network once, or ask GED IT.</source>
+        <translation>আগে &apos;সিঙ্ক&apos; পর্দায় নিবন্ধন করুন; নিবন্ধনের জন্য একবার নেটওয়ার্ক লাগে, নইলে জিইডির আইটি শাখাকে অনুরোধ করুন।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask the GED administrator for an enrolment code.</source>
+        <translation>জিইডির প্রশাসকের কাছে একটি নিবন্ধন কোড চান।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>The Sync screen lists the open conflicts.</source>
+        <translation>&apos;সিঙ্ক&apos; পর্দায় অনিষ্পন্ন দ্বন্দ্বগুলোর তালিকা আছে।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync first. If the server refuses them, ask GED IT; never delete a database whose changes have not all been delivered.</source>
+        <translation>আগে সিঙ্ক করুন। সার্ভার সেগুলো প্রত্যাখ্যান করলে জিইডির আইটি শাখাকে জানান; যে ডেটাবেজের সব পরিবর্তন পৌঁছায়নি তা কখনো মুছবেন না।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enrolling again is only needed after GED revoked this installation; ask GED IT.</source>
+        <translation>জিইডি এই ইনস্টলেশন বাতিল করলে তবেই আবার নিবন্ধন দরকার হয়; জিইডির আইটি শাখাকে জিজ্ঞেস করুন।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the root key (the GED administrator gives it) and the server address; this may not be the GED server.</source>
+        <translation>রুট কী (জিইডির প্রশাসক দেন) ও সার্ভারের ঠিকানা পরীক্ষা করুন; এটি হয়তো জিইডির সার্ভার নয়।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose “Take the server&apos;s values”, then enter the data again as a new record if it is still needed.</source>
+        <translation>“সার্ভারের মান নিন” বেছে নিন, তারপর দরকার হলে তথ্যটি নতুন রেকর্ড হিসেবে আবার লিখুন।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import the .nsss-reply file GED made from your export, not the exported .nsss-sync file itself.</source>
+        <translation>আপনার এক্সপোর্ট থেকে জিইডি যে .nsss-reply ফাইল তৈরি করেছে সেটি ইমপোর্ট করুন, এক্সপোর্ট করা .nsss-sync ফাইলটি নয়।</translation>
+    </message>
 </context>
 <context>
     <name>CoreStatus</name>
@@ -911,6 +1364,26 @@ counted</source>
         <location line="+6"/>
         <source>Reading the demo data…</source>
         <translation>ডেমো ডেটা পড়া হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending changes…</source>
+        <translation>পরিবর্তন পাঠানো হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receiving changes…</source>
+        <translation>পরিবর্তন গ্রহণ করা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change sets sent</source>
+        <translation>পরিবর্তন-সেট পাঠানো হয়েছে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync finished</source>
+        <translation>সিঙ্ক শেষ হয়েছে</translation>
     </message>
     <message>
         <location filename="../../ui/screens/action_plan_text.py" line="+113"/>
@@ -1618,6 +2091,34 @@ reporting</source>
         <location line="+2"/>
         <source>Every figure row for this number; the one marked “yes” is the one used.</source>
         <translation>এই সংখ্যার প্রতিটি তথ্যের সারি; “হ্যাঁ” চিহ্নিত সারিটিই ব্যবহৃত হয়েছে।</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../ui/screens/sync.py" line="+242"/>
+        <source>Enrol this installation</source>
+        <translation>এই ইনস্টলেশন নিবন্ধন করুন</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>GED server address</source>
+        <translation>জিইডি সার্ভারের ঠিকানা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One-time enrolment code</source>
+        <translation>এককালীন নিবন্ধন কোড</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GED root key (from the installer&apos;s configuration)</source>
+        <translation>জিইডির রুট কী (ইনস্টলারের কনফিগারেশন থেকে)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The code comes from the GED administrator and works once, for 24 hours. This PC makes its own signing key; the key never leaves it.</source>
+        <translation>কোডটি জিইডির প্রশাসক দেন; এটি একবারই, ২৪ ঘণ্টার মধ্যে ব্যবহার করা যায়। এই কম্পিউটার নিজের স্বাক্ষর-কী তৈরি করে; সেই কী কখনো এই কম্পিউটারের বাইরে যায় না।</translation>
     </message>
 </context>
 <context>
@@ -2920,7 +3421,7 @@ reporting</source>
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../ui/jobs.py" line="+110"/>
+        <location filename="../../ui/jobs.py" line="+117"/>
         <source>Cancelling…</source>
         <translation>বাতিল করা হচ্ছে…</translation>
     </message>
@@ -3004,7 +3505,7 @@ reporting</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+126"/>
+        <location filename="../../ui/main_window.py" line="+140"/>
         <source>NSSS M&amp;E Desktop</source>
         <translation>এনএসএসএস পরিবীক্ষণ ও মূল্যায়ন ডেস্কটপ</translation>
     </message>
@@ -3014,9 +3515,49 @@ reporting</source>
         <translation>ডেটাবেজ: {path}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+25"/>
         <source>Offline: all data is on this computer</source>
         <translation>অফলাইন: সব ডেটা এই কম্পিউটারে আছে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GED server not reachable: working offline</source>
+        <translation>জিইডি সার্ভারে পৌঁছানো যাচ্ছে না: অফলাইনে কাজ চলছে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Syncing with GED…</source>
+        <translation>জিইডির সঙ্গে সিঙ্ক হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last sync did not finish: see Sync</source>
+        <translation>শেষ সিঙ্কটি সম্পন্ন হয়নি: &apos;সিঙ্ক&apos; দেখুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolled with GED, not yet synced</source>
+        <translation>জিইডিতে নিবন্ধিত, এখনো সিঙ্ক হয়নি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data may be stale: sync with GED</source>
+        <translation>ডেটা পুরোনো হতে পারে: জিইডির সঙ্গে সিঙ্ক করুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes waiting to be sent to GED</source>
+        <translation>জিইডিতে পাঠানোর অপেক্ষায় পরিবর্তন আছে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync conflicts to resolve: see Sync</source>
+        <translation>সিঙ্কের দ্বন্দ্ব নিষ্পত্তি করতে হবে: &apos;সিঙ্ক&apos; দেখুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synced with GED</source>
+        <translation>জিইডির সঙ্গে সিঙ্ক করা আছে</translation>
     </message>
 </context>
 <context>
@@ -3098,7 +3639,7 @@ reporting</source>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-95"/>
+        <location filename="../../ui/main_window.py" line="-139"/>
         <source>Overview</source>
         <translation>সার্বিক চিত্র</translation>
     </message>
@@ -5395,6 +5936,719 @@ update</source>
         <location line="+1"/>
         <source>Put the form back as it was (Esc)</source>
         <translation>ফরমটি আগের অবস্থায় ফিরিয়ে নিন (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFields</name>
+    <message>
+        <location filename="../../ui/screens/sync.py" line="-113"/>
+        <source>Note</source>
+        <translation>টীকা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Explanation</source>
+        <translation>ব্যাখ্যা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval state</source>
+        <translation>অনুমোদনের অবস্থা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget stage</source>
+        <translation>বাজেট পর্যায়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported as not available</source>
+        <translation>তথ্য নেই হিসেবে জানানো</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fiscal year</source>
+        <translation>অর্থবছর</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beneficiaries</source>
+        <translation>উপকারভোগী</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>অর্থের পরিমাণ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target value</source>
+        <translation>লক্ষ্যমাত্রার মান</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not available</source>
+        <translation>তথ্য নেই</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>অবস্থা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>শিরোনাম</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>লেখা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document date</source>
+        <translation>দলিলের তারিখ</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <location line="-60"/>
+        <source>Waiting to be sent</source>
+        <translation>পাঠানোর অপেক্ষায়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change sets saved on this PC that the server has not confirmed yet.</source>
+        <translation>এই কম্পিউটারে সংরক্ষিত যেসব পরিবর্তন-সেট সার্ভার এখনো নিশ্চিত করেনি।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Held by the server</source>
+        <translation>সার্ভারে অপেক্ষমাণ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received by the server, which waits for an earlier change set or an attachment before applying them.</source>
+        <translation>সার্ভার পেয়েছে, তবে প্রয়োগের আগে আগের কোনো পরিবর্তন-সেট বা সংযুক্তির অপেক্ষা করছে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivered (receipt kept)</source>
+        <translation>পৌঁছেছে (প্রাপ্তিস্বীকার সংরক্ষিত)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applied at GED; the server&apos;s signed receipt is kept on this PC.</source>
+        <translation>জিইডিতে প্রয়োগ হয়েছে; সার্ভারের স্বাক্ষরিত প্রাপ্তিস্বীকার এই কম্পিউটারে রাখা আছে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused</source>
+        <translation>প্রত্যাখ্যাত</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused by the server for good; see the reason in Receipts.</source>
+        <translation>সার্ভার স্থায়ীভাবে প্রত্যাখ্যান করেছে; কারণ &apos;প্রাপ্তিস্বীকার&apos; অংশে দেখুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quarantined</source>
+        <translation>পর্যালোচনায় আটক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept aside by GED for review, for example after this PC&apos;s key was revoked. Contact GED IT.</source>
+        <translation>জিইডি পর্যালোচনার জন্য আলাদা করে রেখেছে, যেমন এই কম্পিউটারের কী বাতিল হওয়ার পর। জিইডির আইটি শাখার সঙ্গে যোগাযোগ করুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conflicts to resolve</source>
+        <translation>নিষ্পত্তির অপেক্ষায় দ্বন্দ্ব</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Values changed both here and at GED: choose which to keep.</source>
+        <translation>এখানে ও জিইডিতে দুই জায়গাতেই মান বদলেছে: কোনটি রাখা হবে বেছে নিন।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>delivered</source>
+        <translation>পৌঁছেছে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <translation>প্রত্যাখ্যাত</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Sending change sets {first}–{last}</source>
+        <translation>পরিবর্তন-সেট {first}–{last} পাঠানো হচ্ছে</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received GED&apos;s changes up to entry {seq}</source>
+        <translation>জিইডির পরিবর্তন {seq} নম্বর এন্ট্রি পর্যন্ত পাওয়া গেছে</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sending evidence file {n} of {total}</source>
+        <translation>{total}টির মধ্যে {n} নম্বর প্রমাণক ফাইল পাঠানো হচ্ছে</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receiving evidence file {n} of {total}</source>
+        <translation>{total}টির মধ্যে {n} নম্বর প্রমাণক ফাইল গ্রহণ করা হচ্ছে</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>never</source>
+        <translation>কখনো নয়</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>(blank)</source>
+        <translation>(খালি)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yes</source>
+        <translation>হ্যাঁ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>না</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tk {amount}</source>
+        <translation>{amount} টাকা</translation>
+    </message>
+    <message>
+        <location line="+308"/>
+        <source>Last problem: {problem}</source>
+        <translation>সর্বশেষ সমস্যা: {problem}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{user}, on this PC ({device})</source>
+        <translation>{user}, এই কম্পিউটারে ({device})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>For GED IT: device {device}, environment {env}, server log seen up to entry {seq}</source>
+        <translation>জিইডির আইটি শাখার জন্য: ডিভাইস {device}, এনভায়রনমেন্ট {env}, সার্ভারের লগ {seq} নম্বর এন্ট্রি পর্যন্ত দেখা হয়েছে</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+316"/>
+        <source>{n} change(s) from GED wait until your own edits of the same rows are delivered.</source>
+        <translation>জিইডির {n}টি পরিবর্তন অপেক্ষায় আছে, যতক্ষণ না একই সারিতে আপনার নিজের সম্পাদনাগুলো পৌঁছায়।</translation>
+    </message>
+    <message>
+        <location line="-304"/>
+        <source>deleted at GED</source>
+        <translation>জিইডিতে মুছে ফেলা হয়েছে</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record {id}</source>
+        <translation>রেকর্ড {id}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Conflicts ({n})</source>
+        <translation>দ্বন্দ্ব ({n}টি)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{state} (reason: {reason})</source>
+        <translation>{state} (কারণ: {reason})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change set {id}
+Fingerprint (SHA-256) {sha}
+Signed by server key {key}</source>
+        <translation>পরিবর্তন-সেট {id}
+ফিঙ্গারপ্রিন্ট (SHA-256) {sha}
+সার্ভারের কী {key} দিয়ে স্বাক্ষরিত</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Receipts ({n})</source>
+        <translation>প্রাপ্তিস্বীকার ({n}টি)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Cancelling… what was already delivered stays delivered.</source>
+        <translation>বাতিল করা হচ্ছে… যা আগেই পৌঁছেছে তা পৌঁছানোই থাকবে।</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Connecting to the GED server…</source>
+        <translation>জিইডি সার্ভারের সঙ্গে সংযোগ করা হচ্ছে…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{time}: the GED server could not be reached, so no automatic sync was made. Everything stays on this PC until the next try.</source>
+        <translation>{time}: জিইডি সার্ভারে পৌঁছানো যায়নি, তাই স্বয়ংক্রিয় সিঙ্ক হয়নি। পরের চেষ্টা পর্যন্ত সবকিছু এই কম্পিউটারেই থাকবে।</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sync cancelled. What was already delivered stays delivered; the next sync continues from there.</source>
+        <translation>সিঙ্ক বাতিল করা হয়েছে। যা আগেই পৌঁছেছে তা পৌঁছানোই থাকবে; পরের সিঙ্ক সেখান থেকে চলবে।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sync stopped: {reason}</source>
+        <translation>সিঙ্ক থেমে গেছে: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sync stopped because of an unexpected error.</source>
+        <translation>একটি অপ্রত্যাশিত ত্রুটির কারণে সিঙ্ক থেমে গেছে।</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a conflict in the list first.</source>
+        <translation>আগে তালিকা থেকে একটি দ্বন্দ্ব বেছে নিন।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Conflict resolved: your values are kept and will be sent at the next sync.</source>
+        <translation>দ্বন্দ্ব নিষ্পত্তি হয়েছে: আপনার মান রাখা হয়েছে এবং পরের সিঙ্কে পাঠানো হবে।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conflict resolved: GED&apos;s values are now shown on this PC.</source>
+        <translation>দ্বন্দ্ব নিষ্পত্তি হয়েছে: এখন এই কম্পিউটারে জিইডির মান দেখানো হচ্ছে।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export change sets for GED</source>
+        <translation>জিইডির জন্য পরিবর্তন-সেট এক্সপোর্ট করুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NSSS sync files (*.nsss-sync)</source>
+        <translation>এনএসএসএস সিঙ্ক ফাইল (*.nsss-sync)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wrote {n} change set(s) and {b} evidence file(s) to {path}. Take it to GED; import GED&apos;s reply file here.</source>
+        <translation>{n}টি পরিবর্তন-সেট ও {b}টি প্রমাণক ফাইল {path}-এ লেখা হয়েছে। ফাইলটি জিইডিতে নিয়ে যান; জিইডির জবাব-ফাইল এখানে ইমপোর্ট করুন।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import GED&apos;s reply</source>
+        <translation>জিইডির জবাব ইমপোর্ট করুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NSSS sync files (*.nsss-reply);;All files (*)</source>
+        <translation>এনএসএসএস জবাব-ফাইল (*.nsss-reply);;সব ফাইল (*)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Enrolled as a device of {ministry}. Sync now to receive GED&apos;s data.</source>
+        <translation>{ministry}-এর ডিভাইস হিসেবে নিবন্ধিত হয়েছে। জিইডির ডেটা পেতে এখনই সিঙ্ক করুন।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sync with the GED server</source>
+        <translation>জিইডি সার্ভারের সঙ্গে সিঙ্ক</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ministry</source>
+        <translation>মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enrolled by</source>
+        <translation>নিবন্ধনকারী</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GED server</source>
+        <translation>জিইডি সার্ভার</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last sync</source>
+        <translation>শেষ সিঙ্ক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed current until</source>
+        <translation>হালনাগাদ নিশ্চয়তার মেয়াদ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>GED&apos;s signed confirmation of the data on this PC. After this time the data is shown as possibly out of date until the next sync.</source>
+        <translation>এই কম্পিউটারের ডেটা সম্পর্কে জিইডির স্বাক্ষরিত নিশ্চয়তা। এই সময়ের পর পরের সিঙ্ক পর্যন্ত ডেটাকে পুরোনো হতে পারে বলে দেখানো হয়।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync now</source>
+        <translation>এখনই সিঙ্ক করুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>বাতিল</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to file…</source>
+        <translation>ফাইলে এক্সপোর্ট…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For a PC without a connection: write the changes waiting to be sent to a file for GED.</source>
+        <translation>সংযোগহীন কম্পিউটারের জন্য: পাঠানোর অপেক্ষায় থাকা পরিবর্তনগুলো জিইডির জন্য একটি ফাইলে লিখুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import reply file…</source>
+        <translation>জবাব-ফাইল ইমপোর্ট…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the reply file GED made from your exported file: receipts and GED&apos;s latest data.</source>
+        <translation>আপনার এক্সপোর্ট করা ফাইল থেকে জিইডি যে জবাব-ফাইল তৈরি করেছে তা পড়ুন: প্রাপ্তিস্বীকার ও জিইডির সর্বশেষ ডেটা।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enrol this installation…</source>
+        <translation>এই ইনস্টলেশন নিবন্ধন করুন…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This installation keeps its data only on this PC. Nothing is sent to GED and nothing is received from the other ministries.</source>
+        <translation>এই ইনস্টলেশনের ডেটা শুধু এই কম্পিউটারেই থাকে। জিইডিতে কিছু পাঠানো হয় না, অন্য মন্ত্রণালয় থেকেও কিছু আসে না।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To send your ministry&apos;s figures and progress to GED and receive the approved national data, enrol this PC once. The GED administrator gives you:</source>
+        <translation>আপনার মন্ত্রণালয়ের সংখ্যা ও অগ্রগতি জিইডিতে পাঠাতে এবং অনুমোদিত জাতীয় ডেটা পেতে এই কম্পিউটারটি একবার নিবন্ধন করুন। জিইডির প্রশাসক আপনাকে দেবেন:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the GED server address,</source>
+        <translation>জিইডি সার্ভারের ঠিকানা,</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a one-time enrolment code (valid for 24 hours),</source>
+        <translation>একটি এককালীন নিবন্ধন কোড (২৪ ঘণ্টা বৈধ),</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the GED root key, which lets this PC check that it talks to the real GED server.</source>
+        <translation>জিইডির রুট কী, যা দিয়ে এই কম্পিউটার যাচাই করে যে সে আসল জিইডি সার্ভারের সঙ্গেই যোগাযোগ করছে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enrolment needs a connection once. After that, a PC that is never online can sync by file (export, then import GED&apos;s reply).</source>
+        <translation>নিবন্ধনের জন্য একবার সংযোগ লাগে। এরপর যে কম্পিউটার কখনো অনলাইনে আসে না, সেটিও ফাইলের মাধ্যমে সিঙ্ক করতে পারে (এক্সপোর্ট, তারপর জিইডির জবাব ইমপোর্ট)।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep my values</source>
+        <translation>আমার মান রাখুন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the server&apos;s values</source>
+        <translation>সার্ভারের মান নিন</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Someone at GED changed the same values before your change arrived. Nothing was lost: choose which values to keep. Keeping yours sends them again.</source>
+        <translation>আপনার পরিবর্তন পৌঁছানোর আগেই জিইডিতে কেউ একই মানগুলো বদলেছেন। কিছুই হারায়নি: কোন মান রাখা হবে বেছে নিন। আপনার মান রাখলে সেগুলো আবার পাঠানো হবে।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No conflicts. If someone at GED changes the same values as you before your change arrives, both versions are shown here for you to choose.</source>
+        <translation>কোনো দ্বন্দ্ব নেই। আপনার পরিবর্তন পৌঁছানোর আগে জিইডিতে কেউ একই মান বদলালে দুটি সংস্করণই এখানে দেখানো হবে, আপনি বেছে নেবেন।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No receipts yet. When a change made on this PC reaches GED, the server&apos;s signed receipt is listed here.</source>
+        <translation>এখনো কোনো প্রাপ্তিস্বীকার নেই। এই কম্পিউটারে করা কোনো পরিবর্তন জিইডিতে পৌঁছালে সার্ভারের স্বাক্ষরিত প্রাপ্তিস্বীকার এখানে দেখানো হবে।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What</source>
+        <translation>রেকর্ড</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>তথ্যের নাম</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Your value</source>
+        <translation>আপনার মান</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Server&apos;s value</source>
+        <translation>সার্ভারের মান</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noticed</source>
+        <translation>শনাক্তের সময়</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change set</source>
+        <translation>পরিবর্তন-সেট</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>ফলাফল</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received at GED</source>
+        <translation>জিইডিতে পৌঁছানোর সময়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows changed</source>
+        <translation>পরিবর্তিত সারি</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>GED log entry</source>
+        <translation>জিইডির লগ এন্ট্রি</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fingerprint</source>
+        <translation>ফিঙ্গারপ্রিন্ট</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicts</source>
+        <translation>দ্বন্দ্ব</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipts</source>
+        <translation>প্রাপ্তিস্বীকার</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Sync finished.</source>
+        <translation>সিঙ্ক শেষ হয়েছে।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{sent} change set(s) sent, {acked} delivered.</source>
+        <translation>{sent}টি পরিবর্তন-সেট পাঠানো হয়েছে, {acked}টি পৌঁছেছে।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was waiting to be sent.</source>
+        <translation>পাঠানোর অপেক্ষায় কিছু ছিল না।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{held} held by the server, {rejected} refused, {quarantined} quarantined.</source>
+        <translation>{held}টি সার্ভারে অপেক্ষমাণ, {rejected}টি প্রত্যাখ্যাত, {quarantined}টি পর্যালোচনায় আটক।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} new conflict(s): see Conflicts below.</source>
+        <translation>{n}টি নতুন দ্বন্দ্ব: নিচে &apos;দ্বন্দ্ব&apos; দেখুন।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+25"/>
+        <source>{n} changed row(s) received from GED.</source>
+        <translation>জিইডি থেকে {n}টি পরিবর্তিত সারি পাওয়া গেছে।</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>The server refused a change set: {reason}</source>
+        <translation>সার্ভার একটি পরিবর্তন-সেট প্রত্যাখ্যান করেছে: {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This reply file was imported before; nothing changed.</source>
+        <translation>এই জবাব-ফাইল আগেই ইমপোর্ট করা হয়েছে; কিছুই বদলায়নি।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reply imported: {acked} change set(s) delivered, {held} held, {rejected} refused, {quarantined} quarantined.</source>
+        <translation>জবাব ইমপোর্ট হয়েছে: {acked}টি পরিবর্তন-সেট পৌঁছেছে, {held}টি অপেক্ষমাণ, {rejected}টি প্রত্যাখ্যাত, {quarantined}টি পর্যালোচনায় আটক।</translation>
+    </message>
+</context>
+<context>
+    <name>SyncState</name>
+    <message>
+        <location line="-825"/>
+        <source>Not enrolled with the GED server</source>
+        <translation>জিইডি সার্ভারে নিবন্ধিত নয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolled, never synced</source>
+        <translation>নিবন্ধিত, কখনো সিঙ্ক হয়নি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data may be stale</source>
+        <translation>ডেটা পুরোনো হতে পারে</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes waiting to be sent</source>
+        <translation>পরিবর্তন পাঠানোর অপেক্ষায়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicts to resolve</source>
+        <translation>নিষ্পত্তির অপেক্ষায় দ্বন্দ্ব</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synced</source>
+        <translation>সিঙ্ক করা আছে</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sync now to receive GED&apos;s data; your own changes are sent at the same time.</source>
+        <translation>জিইডির ডেটা পেতে এখনই সিঙ্ক করুন; একই সঙ্গে আপনার নিজের পরিবর্তনগুলোও পাঠানো হবে।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GED has not confirmed this data for a while: what you see may be out of date. Sync when a connection is available.</source>
+        <translation>জিইডি বেশ কিছু সময় ধরে এই ডেটা নিশ্চিত করেনি: যা দেখছেন তা হালনাগাদ না-ও হতে পারে। সংযোগ পেলে সিঙ্ক করুন।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Some of your changes are not at GED yet. They are kept safely on this PC until the server confirms them.</source>
+        <translation>আপনার কিছু পরিবর্তন এখনো জিইডিতে পৌঁছায়নি। সার্ভার নিশ্চিত না করা পর্যন্ত সেগুলো এই কম্পিউটারে নিরাপদে রাখা আছে।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GED changed some values you also changed. Choose below which values to keep.</source>
+        <translation>আপনি যেসব মান পরিবর্তন করেছেন, জিইডিও তার কিছু পরিবর্তন করেছে। কোন মান রাখা হবে তা নিচে বেছে নিন।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your changes are at GED and this PC has GED&apos;s latest data.</source>
+        <translation>আপনার পরিবর্তনগুলো জিইডিতে পৌঁছেছে এবং এই কম্পিউটারে জিইডির সর্বশেষ ডেটা আছে।</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTables</name>
+    <message>
+        <location line="+31"/>
+        <source>Source document</source>
+        <translation>উৎস দলিল</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ministry</source>
+        <translation>মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cluster</source>
+        <translation>থিম্যাটিক ক্লাস্টার</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cluster membership</source>
+        <translation>ক্লাস্টারের সদস্যপদ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Life-cycle stage</source>
+        <translation>জীবনচক্রের পর্যায়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme</source>
+        <translation>কর্মসূচি</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Implementing ministry</source>
+        <translation>বাস্তবায়নকারী মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme life-cycle stage</source>
+        <translation>কর্মসূচির জীবনচক্রের পর্যায়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme figure</source>
+        <translation>কর্মসূচির সংখ্যা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figure breakdown</source>
+        <translation>সংখ্যার বিভাজন</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme target</source>
+        <translation>কর্মসূচির লক্ষ্যমাত্রা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action Plan</source>
+        <translation>কর্মপরিকল্পনা</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objective</source>
+        <translation>উদ্দেশ্য</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action Plan activity</source>
+        <translation>কর্মপরিকল্পনার কার্যক্রম</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared ministry</source>
+        <translation>সহযোগী মন্ত্রণালয়</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indicator</source>
+        <translation>সূচক</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status update</source>
+        <translation>অবস্থার হালনাগাদ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>মন্তব্য</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>প্রমাণক</translation>
     </message>
 </context>
 <context>
