@@ -20,6 +20,7 @@ from nsss_desktop.sync_client import seal
 from nsss_desktop.sync_client.errors import NotEnrolled
 from nsss_desktop.sync_client.identity import utc_now
 from nsss_desktop.sync_client.pull import apply_row
+from nsss_desktop.sync_client.row_labels import row_label
 from nsss_desktop.wire import tables
 from nsss_desktop.wire.canonical import strict_loads
 
@@ -41,6 +42,7 @@ class ConflictView:
     resolution: str | None
     changeset_id: str
     op_index: int
+    label: str = ""  # which record, as an officer knows it: "OAA 2024-25 (MoSW)"
 
     def describe(self) -> str:
         parts = []
@@ -49,7 +51,7 @@ class ConflictView:
             theirs = (self.server_values or {}).get(f) if self.server_values is not None \
                 else "(deleted on the server)"
             parts.append(f"{f}: yours {mine!r}, server {theirs!r}")
-        return f"{self.table} {self.row_id}: " + "; ".join(parts)
+        return f"{self.table} {self.label or self.row_id}: " + "; ".join(parts)
 
 
 def _view(c: SyncConflict) -> ConflictView:
@@ -65,7 +67,11 @@ def list_conflicts(db: Database, *, include_resolved: bool = False) -> list[Conf
             .order_by(SyncConflict.detected_at, SyncConflict.id)
         if not include_resolved:
             q = q.where(SyncConflict.resolution.is_(None))
-        return [_view(c) for c in s.scalars(q)]
+        views = [_view(c) for c in s.scalars(q)]
+        conn = s.connection()
+        for v in views:
+            v.label = row_label(conn, v.table, v.row_id)
+        return views
 
 
 def _find(s: Any, conflict_id: str) -> SyncConflict:

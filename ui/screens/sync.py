@@ -567,7 +567,8 @@ class SyncScreen(QWidget):
             mine = "\n".join(field_value(f, (c.your_values or {}).get(f)) for f in names)
             theirs = (self.tr("deleted at GED") if c.server_values is None else
                       "\n".join(field_value(f, c.server_values.get(f)) for f in names))
-            cells = (table_name(c.table), "\n".join(field_name(c.table, f) for f in names),
+            what = table_name(c.table) + (f"\n{i18n.digits(c.label)}" if c.label else "")
+            cells = (what, "\n".join(field_name(c.table, f) for f in names),
                      mine, theirs, local_time(c.detected_at), c.id)
             tip = self.tr("Record {id}").format(id=c.row_id)
             for col, text in enumerate(cells):
