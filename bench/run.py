@@ -16,7 +16,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 RESULTS = Path(__file__).with_name("results")
@@ -30,6 +30,7 @@ class Result:
     target: str
     subject_s: list[float]
     baseline_s: list[float]
+    group: str = ""  # the --only group that produced it (set by main)
 
     @property
     def ratio(self) -> float:
@@ -114,29 +115,72 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+GROUPS = ("unlock", "demo", "search", "plan-import", "dashboards", "figures-import", "sync")
+
+
+def merged(previous: Path, results: list[Result]) -> list[Result]:
+    """The figures of `previous` (a latest.json) with those of this run put in their place:
+    same name or same group replaced, new ones appended."""
+    try:
+        old = json.loads(previous.read_text(encoding="utf-8"))["results"]
+    except (OSError, ValueError, KeyError):
+        return results
+    names = {r.name for r in results}
+    groups = {r.group for r in results}
+    known = {f.name for f in fields(Result)}
+    kept = [Result(**{k: v for k, v in r.items() if k in known}) for r in old
+            if r["name"] not in names and r.get("group", "") not in groups]
+    return kept + results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--national", type=Path, metavar="DB",
                         help="also measure the dashboards on this `nsss-desktop scale national` "
                              "database (passphrase in NSSS_BENCH_PASSPHRASE)")
+    parser.add_argument("--only", action="append", choices=GROUPS, metavar="GROUP",
+                        help=f"run only this group ({', '.join(GROUPS)}; repeatable); the other "
+                             "figures already in bench/results/latest.* are kept")
     args = parser.parse_args(argv)
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    selected = set(args.only or GROUPS)
     with tempfile.TemporaryDirectory(prefix="nsss-bench-") as tmp:
         work = Path(tmp)
         from bench.dashboard_bench import bench_dashboards
         from bench.figures_import_bench import bench_figures_import
         from bench.plan_import_bench import bench_plan_import
         from bench.search_bench import bench_search
+        from bench.sync_bench import bench_sync
 
-        results = [bench_unlock(work, args.repeats), bench_demo_build(work, args.repeats),
-                   bench_search(work, args.repeats),
-                   bench_plan_import(work, max(1, args.repeats // 3)),
-                   *bench_dashboards(work, args.repeats, args.national),
-                   *bench_figures_import(work, args.repeats, args.national)]
+        runs: list[tuple[str, Callable[[], list[Result]]]] = [
+            ("unlock", lambda: [bench_unlock(work, args.repeats)]),
+            ("demo", lambda: [bench_demo_build(work, args.repeats)]),
+            ("search", lambda: [bench_search(work, args.repeats)]),
+            ("plan-import", lambda: [bench_plan_import(work, max(1, args.repeats // 3))]),
+            ("dashboards", lambda: bench_dashboards(work, args.repeats, args.national)),
+            ("figures-import", lambda: bench_figures_import(work, args.repeats, args.national)),
+            ("sync", lambda: bench_sync(work, args.repeats)),
+        ]
+        results = []
+        for group, run in runs:
+            if group in selected:
+                for result in run():
+                    result.group = group
+                    results.append(result)
     RESULTS.mkdir(exist_ok=True)
     meta = {"python": platform.python_version(), "machine": platform.machine(),
             "cpus": os.cpu_count(), "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    if args.only:
+        meta["groups"] = sorted(selected)
+        try:  # when the figures kept from the earlier run were measured
+            earlier = json.loads((RESULTS / "latest.json").read_text(encoding="utf-8"))["meta"]
+            replaced = "earlier" in earlier and set(earlier.get("groups", ())) <= selected
+            meta["earlier"] = earlier["earlier"] if replaced else \
+                {k: v for k, v in earlier.items() if k != "earlier"}
+        except (OSError, ValueError, KeyError):
+            pass
+        results = merged(RESULTS / "latest.json", results)
     (RESULTS / "latest.json").write_text(json.dumps(
         {"meta": meta, "results": [{**asdict(r), "ratio": r.ratio} for r in results]},
         indent=2), encoding="utf-8")
