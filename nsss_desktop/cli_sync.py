@@ -144,6 +144,20 @@ def cmd_publish_baseline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rotate_key(args: argparse.Namespace) -> int:
+    from nsss_desktop.cli import open_db
+    from nsss_desktop.sync_client.rotate import rotate_key
+
+    with open_db(args) as db:
+        done = rotate_key(db)
+    waiting = (f" The {done.pending_before} change set(s) sealed before it keep their old-key "
+               "signature and are still accepted." if done.pending_before else "")
+    print(f"Sealed key rotation {done.device_seq}: key {done.old_key_id} → {done.new_key_id}. "
+          "Later changes are signed with the new key; the server switches to it at the next "
+          f"'nsss-desktop sync now'.{waiting}")
+    return 0
+
+
 def cmd_export_file(args: argparse.Namespace) -> int:
     from nsss_desktop.cli import open_db
     from nsss_desktop.sync_client.files import export_file
@@ -201,6 +215,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("conflict", help="conflict id (or its first characters)")
     p.add_argument("--keep", required=True, choices=("mine", "theirs"))
     p.set_defaults(func=cmd_resolve)
+    s.add_parser("rotate-key", help="replace this installation's key (signed by the old and "
+                                    "the new key; sent at the next sync)").set_defaults(
+        func=cmd_rotate_key)
     s.add_parser("publish-baseline", help="GED only: seal every existing row for the first "
                                           "sync").set_defaults(func=cmd_publish_baseline)
     p = s.add_parser("export-file", help="write pending change sets to a file (offline PCs)")

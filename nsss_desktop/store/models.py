@@ -545,6 +545,10 @@ class SyncIdentity(Base):
     server_keys: Mapped[str] = mapped_column(Text)  # JSON {doc, signature, root_key_id}
     server_keys_version: Mapped[int] = mapped_column(Integer)
     enrolled_at: Mapped[str] = mapped_column(String(32))
+    # 0007: the new key of a sealed, not yet acknowledged key rotation (R21)
+    next_key_id: Mapped[str | None] = mapped_column(String(32))
+    next_public_key: Mapped[str | None] = mapped_column(String(64))
+    next_private_key: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class Outbox(Base):
@@ -580,6 +584,7 @@ class Outbox(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     sent_at: Mapped[str | None] = mapped_column(String(32))
+    cosignature: Mapped[str | None] = mapped_column(Text)  # 0007: a key_rotate's, by the new key
 
 
 class OutboxRow(Base):
@@ -609,6 +614,7 @@ class SyncRow(Base):
     skipped_seq: Mapped[int | None] = mapped_column(Integer)
     skipped_deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     skipped_data: Mapped[str | None] = mapped_column(Text)  # wire values, JSON
+    owner: Mapped[str | None] = mapped_column(String(40))  # 0007: as the server recorded it
 
 
 class SyncState(Base):

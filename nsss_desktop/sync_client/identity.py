@@ -65,6 +65,21 @@ class Identity:
     server_keys: list[dict[str, Any]] = field(default_factory=list)  # accepted, oldest first
     server_keys_version: int = 0
     enrolled_at: str = ""
+    # The new key of a sealed key rotation the server has not acknowledged yet (R21): sets
+    # sealed after the rotation are signed with it; sign-in keeps the current key until the
+    # rotation's ack arrives (rotate.py).
+    next_key_id: str | None = None
+    next_public_key: str | None = None
+    next_private_key: Ed25519PrivateKey | None = None
+
+    @property
+    def sealing_key_id(self) -> str:
+        """The key new change sets are signed with (the rotation's new key once sealed)."""
+        return self.next_key_id or self.key_id
+
+    @property
+    def sealing_private_key(self) -> Ed25519PrivateKey:
+        return self.next_private_key if self.next_private_key is not None else self.private_key
 
     def server_key(self, key_id: str) -> bytes | None:
         """The public key of a server signing key listed in an accepted server-keys doc."""
@@ -128,16 +143,21 @@ def verify_server_keys(wrapped: Any, *, root_public_key: bytes, environment: str
 
 _COLUMNS = ("device_id", "key_id", "private_key", "public_key", "ministry_code", "user_name",
             "device_name", "environment", "server_url", "root_public_key", "root_key_id",
-            "server_keys", "server_keys_version", "enrolled_at")
+            "server_keys", "server_keys_version", "enrolled_at", "next_key_id",
+            "next_public_key", "next_private_key")
 
 
-def load_identity(conn: Connection) -> Identity | None:
+def load_identity(conn: Connection, *, rotation: bool = True) -> Identity | None:
+    """The stored identity; `rotation` False reads a schema kept at 0006 (no next_* columns)."""
+    columns = _COLUMNS if rotation else _COLUMNS[:-3]
     row = conn.exec_driver_sql(
-        f"SELECT {', '.join(_COLUMNS)} FROM sync_identity WHERE slot = 1").first()
+        f"SELECT {', '.join(columns)} FROM sync_identity WHERE slot = 1").first()
     if row is None:
         return None
-    values = dict(zip(_COLUMNS, row, strict=True))
+    values = dict(zip(columns, row, strict=True))
     values["private_key"] = signing.private_from_bytes(bytes(values["private_key"]))
+    if values.get("next_private_key") is not None:
+        values["next_private_key"] = signing.private_from_bytes(bytes(values["next_private_key"]))
     docs = json.loads(values["server_keys"])
     values["server_keys"] = docs if isinstance(docs, list) else [docs]
     return Identity(**values)
@@ -153,4 +173,7 @@ def identity_row(ident: Identity) -> dict[str, Any]:
         "server_url": ident.server_url, "root_public_key": ident.root_public_key,
         "root_key_id": ident.root_key_id, "server_keys": json.dumps(ident.server_keys),
         "server_keys_version": ident.server_keys_version, "enrolled_at": ident.enrolled_at,
+        "next_key_id": ident.next_key_id, "next_public_key": ident.next_public_key,
+        "next_private_key": None if ident.next_private_key is None
+        else signing.private_bytes(ident.next_private_key),
     }

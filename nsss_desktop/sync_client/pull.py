@@ -299,20 +299,26 @@ def protected_rows(conn: Any, keys: Iterable[tuple[str, str]]) -> set[tuple[str,
     return out
 
 
-def _set_rev(s: Any, table: str, pk: str, rev: int) -> None:
+def _owner(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _set_rev(s: Any, table: str, pk: str, rev: int, owner: str | None = None) -> None:
     row = s.get(SyncRow, (table, pk))
     if row is None:
-        s.add(SyncRow(table_name=table, row_id=pk, rev=rev, skipped_deleted=False))
+        s.add(SyncRow(table_name=table, row_id=pk, rev=rev, skipped_deleted=False, owner=owner))
     else:
         row.rev = rev
+        row.owner = owner or row.owner
 
 
 def _keep_aside(s: Any, table: str, pk: str, seq: int, deleted: bool,
-                data: dict[str, Any] | None) -> None:
+                data: dict[str, Any] | None, owner: str | None = None) -> None:
     row = s.get(SyncRow, (table, pk))
     if row is None:
-        row = SyncRow(table_name=table, row_id=pk, rev=0, skipped_deleted=False)
+        row = SyncRow(table_name=table, row_id=pk, rev=0, skipped_deleted=False, owner=owner)
         s.add(row)
+    row.owner = owner or row.owner
     row.skipped_seq, row.skipped_deleted = seq, deleted
     row.skipped_data = None if deleted else json.dumps(data)
 
@@ -357,14 +363,14 @@ def apply_page(db: Database, ident: Identity, page: dict[str, Any], cp_wrapped: 
                 table, pk, seq = r["table"], r["pk"], r["server_seq"]
                 deleted = bool(r.get("deleted"))
                 if (table, pk) in protected:
-                    _keep_aside(s, table, pk, seq, deleted, r.get("data"))
+                    _keep_aside(s, table, pk, seq, deleted, r.get("data"), _owner(r.get("owner")))
                     result.skipped.append((table, pk))
                     continue
                 if apply_row(conn, table, pk, deleted, r.get("data"), f"$.rows[{i}].data"):
                     result.applied += 1
                 else:
                     result.unchanged += 1
-                _set_rev(s, table, pk, seq)
+                _set_rev(s, table, pk, seq, _owner(r.get("owner")))
                 s.flush()
             st = s.get(SyncState, 1)
             if st is None:
@@ -442,8 +448,9 @@ def process_page(db: Database, ident: Identity, page: dict[str, Any], *,
 
 
 def pull(db: Database, client: Any, *, progress: Progress = None, cancel: Any = None,
-         limit: int = PAGE_LIMIT) -> PullResult:
-    """Pull every page after the cursor; download missing evidence files afterwards."""
+         limit: int = PAGE_LIMIT, now: datetime | None = None) -> PullResult:
+    """Pull every page after the cursor; download missing evidence files afterwards. `now`
+    (tests) is the clock checkpoints are judged expired by."""
     from nsss_desktop.sync_client.http import check_cancel
 
     ident: Identity = client.identity
@@ -452,7 +459,7 @@ def pull(db: Database, client: Any, *, progress: Progress = None, cancel: Any = 
         check_cancel(cancel)
         since = local_state(db).cursor
         page = client.get_json(f"/v1/pull?since={since}&limit={limit}")
-        part = process_page(db, ident, page, client=client)
+        part = process_page(db, ident, page, client=client, now=now)
         total.add(part)
         if progress:
             head = page.get("checkpoint", {}).get("checkpoint", {}).get("server_seq") or 1

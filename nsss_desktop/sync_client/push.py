@@ -6,7 +6,10 @@ The body of an upload is spliced from the stored canonical bytes, so a retry sen
 the bytes that were signed. `record_results` (shared with sync by file) turns the server's
 per-set results into outbox states: acked / held / rejected / quarantined; an applied set
 moves the rev of its rows to the set's `server_seq`, except rows in a hard conflict, which are
-recorded with both values for the user to resolve.
+recorded with both values for the user to resolve. Every acked row also records the owner
+the server holds for it (the op's `owner`, which the server checked). A set's `cosignature` (a
+key rotation's) travels with it; once a rotation is acked the new key becomes the current one
+(rotate.py).
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ class PushResult:
     blobs_uploaded: int = 0
     notes: list[str] = field(default_factory=list)
     refusal: SyncRefused | None = None
+    rotated: bool = False  # a key rotation was acknowledged: the new key is the current one
 
     def add(self, other: PushResult) -> None:
         for name in ("sent", "acked", "duplicates", "held", "rejected", "quarantined",
@@ -50,6 +54,7 @@ class PushResult:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.notes += other.notes
         self.refusal = self.refusal or other.refusal
+        self.rotated = self.rotated or other.rotated
 
 
 @dataclass
@@ -61,12 +66,16 @@ class OutboxItem:
     signature: str
     payload_sha256: str
     state: str
+    kind: str = "data"
+    cosignature: str | None = None
 
     def wire_bytes(self) -> bytes:
-        """`{"changeset": <the sealed canonical bytes>, "signature": ...}` (byte-identical
-        on every retry)."""
+        """`{"changeset": <the sealed canonical bytes>, "signature": ...}` (plus a key
+        rotation's `cosignature`), byte-identical on every retry."""
+        cosigned = b"" if self.cosignature is None else (
+            b',"cosignature":' + json.dumps(self.cosignature).encode("ascii"))
         return (b'{"changeset":' + self.payload + b',"signature":'
-                + json.dumps(self.signature).encode("ascii") + b"}")
+                + json.dumps(self.signature).encode("ascii") + cosigned + b"}")
 
     def envelope(self) -> dict[str, Any]:
         return strict_loads(self.payload)
@@ -76,13 +85,15 @@ def open_sets(db: Database, ident: Identity, *, from_seq: int | None = None,
               states: Sequence[str] = OPEN_STATES) -> list[OutboxItem]:
     with db.reader() as s:
         q = select(Outbox.id, Outbox.device_seq, Outbox.changeset_id, Outbox.payload,
-                   Outbox.signature, Outbox.payload_sha256, Outbox.state) \
+                   Outbox.signature, Outbox.payload_sha256, Outbox.state, Outbox.kind,
+                   Outbox.cosignature) \
             .where(Outbox.device_id == ident.device_id).order_by(Outbox.device_seq)
         if from_seq is not None:
             q = q.where(Outbox.device_seq >= from_seq, Outbox.state != "rejected")
         else:
             q = q.where(Outbox.state.in_(states))
-        return [OutboxItem(r[0], r[1], r[2], bytes(r[3]), r[4], r[5], r[6]) for r in s.execute(q)]
+        return [OutboxItem(r[0], r[1], r[2], bytes(r[3]), r[4], r[5], r[6], r[7], r[8])
+                for r in s.execute(q)]
 
 
 def batches(items: Sequence[OutboxItem]) -> list[list[OutboxItem]]:
@@ -185,6 +196,7 @@ def _held_text(result: dict[str, Any]) -> str:
 def record_outcomes(db: Database, outcomes: Sequence[Outcome], *,
                     description: str = "Sync: store receipts") -> PushResult:
     """Store receipts and states in one transaction; update revs, conflicts, skipped rows."""
+    from nsss_desktop.sync_client import rotate
     from nsss_desktop.sync_client.pull import apply_skipped
 
     result = PushResult()
@@ -208,15 +220,26 @@ def record_outcomes(db: Database, outcomes: Sequence[Outcome], *,
                 result.duplicates += o.duplicate
                 hard = _record_conflicts(s, o, now, result)
                 seq = o.ack.get("server_seq") if o.ack else None
+                envelope = json.loads(o.item.payload)  # sealed here: plain parse is enough
+                ops = envelope.get("ops") or []
                 for op_index, table, row_id in rows:
+                    owner = ops[op_index].get("owner") if op_index < len(ops) else None
                     if op_index in hard or not isinstance(seq, int):
-                        _clear_skipped(s, table, row_id)
+                        _clear_skipped(s, table, row_id, owner)
                         continue
-                    _set_rev(s, table, row_id, seq)
+                    _set_rev(s, table, row_id, seq, owner)
+                if envelope.get("kind") == "key_rotate" and rotate.promote(
+                        s, str((envelope.get("new_key") or {}).get("key_id"))):
+                    result.rotated = True
+                    result.notes.append("The server accepted this installation's new key; "
+                                        "the old key is no longer used.")
             elif o.state == "rejected":
                 result.rejected += 1
                 result.notes.append(f"change set {o.item.device_seq} was refused by the "
                                     f"server: {o.error}")
+                if o.item.kind == "key_rotate":
+                    result.notes.append("The key rotation was refused: change sets sealed "
+                                        "after it cannot be delivered. Contact GED IT.")
                 apply_skipped(s, [(t, r) for _, t, r in rows])
             elif o.state == "held":
                 result.held += 1
@@ -228,19 +251,22 @@ def record_outcomes(db: Database, outcomes: Sequence[Outcome], *,
     return result
 
 
-def _set_rev(s: Any, table: str, row_id: str, rev: int) -> None:
+def _set_rev(s: Any, table: str, row_id: str, rev: int, owner: str | None = None) -> None:
     row = s.get(SyncRow, (table, row_id))
     if row is None:
-        s.add(SyncRow(table_name=table, row_id=row_id, rev=rev, skipped_deleted=False))
+        s.add(SyncRow(table_name=table, row_id=row_id, rev=rev, skipped_deleted=False,
+                      owner=owner))
     else:
         row.rev = max(row.rev, rev)
         row.skipped_seq, row.skipped_data, row.skipped_deleted = None, None, False
+        row.owner = owner or row.owner
 
 
-def _clear_skipped(s: Any, table: str, row_id: str) -> None:
+def _clear_skipped(s: Any, table: str, row_id: str, owner: str | None = None) -> None:
     row = s.get(SyncRow, (table, row_id))
     if row is not None:
         row.skipped_seq, row.skipped_data, row.skipped_deleted = None, None, False
+        row.owner = owner or row.owner
 
 
 def _record_conflicts(s: Any, o: Outcome, now: str, result: PushResult) -> set[int]:
@@ -316,6 +342,8 @@ def push(db: Database, client: Any, *, progress: Progress = None, cancel: Any = 
     items = open_sets(db, ident)
     if not items:
         return total
+    if ident.next_key_id and getattr(client, "token", None) is None:
+        ident = _sign_in_during_rotation(db, client)
     uploaded, notes = upload_attachments(db, client, items, progress=progress, cancel=cancel)
     total.blobs_uploaded += uploaded
     total.notes += notes
@@ -333,6 +361,8 @@ def push(db: Database, client: Any, *, progress: Progress = None, cancel: Any = 
             part = record_outcomes(db, outcomes)
             part.sent = len(group)
             total.add(part)
+            if part.rotated:  # the session stays valid; later sign-ins use the new key
+                ident = client.identity = _reload(db, ident)
             if refusal is not None:
                 total.refusal = refusal
                 return total
@@ -355,6 +385,30 @@ def push(db: Database, client: Any, *, progress: Progress = None, cancel: Any = 
     if progress:
         progress(1.0, "Change sets sent")
     return total
+
+
+def _reload(db: Database, fallback: Identity) -> Identity:
+    from nsss_desktop.sync_client.seal import current_identity
+
+    with db.engine.connect() as conn:
+        return current_identity(conn) or fallback
+
+
+def _sign_in_during_rotation(db: Database, client: Any) -> Identity:
+    """Sign in while a key rotation waits for its ack: with the old key, which the server
+    refuses as `key_rotated` when it applied the rotation but its ack was lost; then the
+    new key is adopted and used (the resent rotation gets its stored ack)."""
+    from nsss_desktop.sync_client import rotate
+
+    try:
+        client.sign_in()
+    except SyncRefused as exc:
+        if exc.error_code != "key_rotated" or not rotate.adopt_after_refusal(db):
+            raise
+        client.identity = _reload(db, client.identity)
+        client.token = None
+        client.sign_in()
+    return client.identity
 
 
 def send_batch(client: Any, ident: Identity, group: Sequence[OutboxItem]

@@ -36,11 +36,13 @@ if TYPE_CHECKING:
     from nsss_desktop.store.unit_of_work import UnitOfWork
 
 MAX_OPS_PER_SET = 500
-SCHEMA_VERSION = "0006"
+SCHEMA_VERSION = "0007"  # the Alembic head this build seals under (R3, R24)
 _ENVELOPE_MARGIN = 4096  # room for the envelope around the ops (its real size is ~600 bytes)
 
 _identities: weakref.WeakKeyDictionary[Engine, Identity] = weakref.WeakKeyDictionary()
-_has_tables: weakref.WeakSet[Engine] = weakref.WeakSet()
+# engine -> whether sync_identity has the 0007 rotation columns (a schema kept at 0006 when a
+# database is opened without upgrading, as tests do, has the table but not the columns)
+_has_tables: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
 _ORDER = {name: i for i, name in enumerate(tables.SYNC_TABLES)}
 _TABLE_WORDS = {
@@ -61,19 +63,27 @@ def invalidate(engine: Engine | None = None) -> None:
 def current_identity(conn: Connection) -> Identity | None:
     """The enrolled identity, or None: one indexed lookup when not enrolled."""
     engine = conn.engine
-    if engine not in _has_tables:
+    rotation = _has_tables.get(engine)
+    if rotation is None:
         if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
                                 "name = 'sync_identity'").first() is None:
             return None  # a schema older than 0006 (kept only when opened without upgrading)
-        _has_tables.add(engine)
-    row = conn.exec_driver_sql("SELECT device_id, key_id FROM sync_identity "
-                               "WHERE slot = 1").first()
+        rotation = any(r[1] == "next_key_id" for r in conn.exec_driver_sql(
+            "PRAGMA table_info(sync_identity)"))
+        _has_tables[engine] = rotation
+    if rotation:
+        row = conn.exec_driver_sql("SELECT device_id, key_id, next_key_id FROM sync_identity "
+                                   "WHERE slot = 1").first()
+    else:
+        row = conn.exec_driver_sql("SELECT device_id, key_id, NULL FROM sync_identity "
+                                   "WHERE slot = 1").first()
     if row is None:
         return None
     cached = _identities.get(engine)
-    if cached is not None and (cached.device_id, cached.key_id) == tuple(row):
+    if cached is not None and (cached.device_id, cached.key_id, cached.next_key_id) \
+            == tuple(row):
         return cached
-    ident = load_identity(conn)
+    ident = load_identity(conn, rotation=rotation)
     if ident is not None:
         _identities[engine] = ident
     return ident
@@ -126,12 +136,18 @@ class SealOp:
 
 class Owners:
     """Finds the owner ministry code of a row (wire.tables.OWNER_RULES) from the local data,
-    looking in this transaction's `before` images for parents deleted in it."""
+    looking in this transaction's `before` images for parents deleted in it.
 
-    def __init__(self, conn: Connection, gone: dict[tuple[str, str], dict[str, Any]] | None = None
-                 ) -> None:
+    A row of a "creator" table (a source) belongs to whoever created it: the owner the server
+    gave it (kept in `sync_row.owner` by pull and push), else, for a row the server has not
+    acknowledged yet, the creating installation's ministry (`ministry`). A row this
+    installation saw synced before owners were kept (migration 0007) was GED's."""
+
+    def __init__(self, conn: Connection, gone: dict[tuple[str, str], dict[str, Any]] | None = None,
+                 *, ministry: str | None = None) -> None:
         self._conn = conn
         self._gone = gone or {}
+        self._ministry = ministry
         self._codes: dict[str, str | None] = {}
         self._rows: dict[tuple[str, str], dict[str, Any] | None] = {}
 
@@ -153,9 +169,22 @@ class Owners:
             self._rows[key] = dict(found) if found is not None else self._gone.get(key)
         return self._rows[key]
 
-    def owner(self, table: str, values: dict[str, Any]) -> str:
+    def synced_owner(self, table: str, pk: str | None) -> tuple[bool, str | None]:
+        """(whether the server acknowledged the row to this installation, its owner)."""
+        if not pk:
+            return False, None
+        row = self._conn.exec_driver_sql(
+            "SELECT owner FROM sync_row WHERE table_name = ? AND row_id = ?", (table, pk)).first()
+        return (False, None) if row is None else (True, row[0])
+
+    def owner(self, table: str, values: dict[str, Any], pk: str | None = None) -> str:
         rule = tables.OWNER_RULES[table]
         code: str | None = None
+        if rule == "creator":
+            known, owner = self.synced_owner(table, pk or values.get("id"))
+            if known:
+                return owner or tables.GED
+            return self._ministry or tables.GED
         if rule == "figure":
             code = self.ministry_code(values.get("ministry_id"))
             if code is None:
@@ -186,12 +215,14 @@ def attachment_for(values: dict[str, Any]) -> dict[str, Any]:
             "media_type": values["media_type"], "display_name": name}
 
 
-def ops_for_changes(conn: Connection, changes: Sequence[RowChange]) -> list[SealOp]:
+def ops_for_changes(conn: Connection, changes: Sequence[RowChange], *,
+                    ministry: str | None = None) -> list[SealOp]:
     """Wire ops for collapsed row changes, in an order the receiver can apply: upserts
-    parents first (SYNC_TABLES order, then creation order), then deletes children first."""
+    parents first (SYNC_TABLES order, then creation order), then deletes children first.
+    `ministry` (the sealing device's) owns the new rows of "creator" tables."""
     revs = _revs(conn, [(c.table, c.pk) for c in changes])
     gone = {(c.table, c.pk): c.before for c in changes if c.before is not None and not c.exists}
-    owners = Owners(conn, gone)
+    owners = Owners(conn, gone, ministry=ministry)
     out: list[SealOp] = []
     for c in changes:
         base_rev = revs.get((c.table, c.pk), 0)
@@ -200,13 +231,13 @@ def ops_for_changes(conn: Connection, changes: Sequence[RowChange]) -> list[Seal
         if not c.exists:
             assert c.before is not None
             op = {"table": c.table, "pk": c.pk, "op": "delete", "base_rev": base_rev,
-                  "owner": owners.owner(c.table, c.before), "set": {},
+                  "owner": owners.owner(c.table, c.before, c.pk), "set": {},
                   "was": tables.encode_row(c.table, c.before)}
             order = (1, -_ORDER[c.table], -c.first_seq)
         elif not c.existed:
             assert c.after is not None
             op = {"table": c.table, "pk": c.pk, "op": "upsert", "base_rev": base_rev,
-                  "owner": owners.owner(c.table, c.after),
+                  "owner": owners.owner(c.table, c.after, c.pk),
                   "set": tables.encode_row(c.table, c.after), "was": {}}
             if c.table == "evidence":
                 attachment = attachment_for(c.after)
@@ -217,7 +248,7 @@ def ops_for_changes(conn: Connection, changes: Sequence[RowChange]) -> list[Seal
             if not changed:
                 continue
             op = {"table": c.table, "pk": c.pk, "op": "upsert", "base_rev": base_rev,
-                  "owner": owners.owner(c.table, c.before),
+                  "owner": owners.owner(c.table, c.before, c.pk),
                   "set": tables.encode_row(c.table, {k: c.after.get(k) for k in changed}),
                   "was": tables.encode_row(c.table, {k: c.before.get(k) for k in changed})}
             order = (0, _ORDER[c.table], c.first_seq)
@@ -253,8 +284,8 @@ def check_ownership(ident: Identity, ops: Sequence[SealOp]) -> None:
         f"This change was not saved: it touches {len(foreign)} row(s) owned by "
         f"{', '.join(owners)} ({examples}), and this installation is enrolled for "
         f"{ident.ministry_code}, which may change only its own ministry's data.",
-        hint="Ask GED (for reference data such as ministries, programmes and sources) or the "
-             "owning ministry to make this change. Nothing was written.")
+        hint="Ask GED (for reference data such as ministries and programmes) or the owning "
+             "ministry to make this change. Nothing was written.")
 
 
 # --- sealing ----------------------------------------------------------------------------------
@@ -298,6 +329,22 @@ def _split(ops: Sequence[SealOp]) -> list[list[SealOp]]:
     return sets
 
 
+def chain_head(conn: Connection, ident: Identity) -> tuple[int, str]:
+    """(device_seq, payload_sha256) of this device's last sealed set: (0, genesis) if none."""
+    from nsss_desktop.wire.envelope import GENESIS_HASH
+
+    last = conn.exec_driver_sql(
+        "SELECT device_seq, payload_sha256 FROM outbox WHERE device_id = ? "
+        "ORDER BY device_seq DESC LIMIT 1", (ident.device_id,)).first()
+    return (int(last[0]), str(last[1])) if last else (0, GENESIS_HASH)
+
+
+def pulled_cursor(conn: Connection) -> int:
+    """The last server log position pulled (an envelope's `base_server_seq`)."""
+    row = conn.exec_driver_sql("SELECT cursor FROM sync_state WHERE slot = 1").first()
+    return int(row[0]) if row else 0
+
+
 def seal_ops(conn: Connection, ident: Identity, ops: Sequence[SealOp], *,
              txn_id: str | None) -> list[SealedSet]:
     """Seal `ops` (already ordered and checked) into one or more sets; insert them into the
@@ -305,21 +352,12 @@ def seal_ops(conn: Connection, ident: Identity, ops: Sequence[SealOp], *,
     from nsss_desktop.domain.ids import new_id
     from nsss_desktop.wire import signing
     from nsss_desktop.wire.canonical import canonical
-    from nsss_desktop.wire.envelope import (
-        FORMAT,
-        GENESIS_HASH,
-        MAX_CHANGESET_BYTES,
-        validate_envelope,
-    )
+    from nsss_desktop.wire.envelope import FORMAT, MAX_CHANGESET_BYTES, validate_envelope
 
     if not ops:
         return []
-    last = conn.exec_driver_sql(
-        "SELECT device_seq, payload_sha256 FROM outbox WHERE device_id = ? "
-        "ORDER BY device_seq DESC LIMIT 1", (ident.device_id,)).first()
-    seq, prev = (int(last[0]), str(last[1])) if last else (0, GENESIS_HASH)
-    cursor_row = conn.exec_driver_sql("SELECT cursor FROM sync_state WHERE slot = 1").first()
-    base_server_seq = int(cursor_row[0]) if cursor_row else 0
+    seq, prev = chain_head(conn, ident)
+    base_server_seq = pulled_cursor(conn)
     created_at = utc_now()
     sealed: list[SealedSet] = []
     for chunk in _split(ops):
@@ -331,7 +369,8 @@ def seal_ops(conn: Connection, ident: Identity, ops: Sequence[SealOp], *,
                 attachments.append(s.attachment)
         envelope = {
             "format": FORMAT, "changeset_id": new_id(), "device_id": ident.device_id,
-            "key_id": ident.key_id, "ministry_code": ident.ministry_code, "device_seq": seq,
+            "key_id": ident.sealing_key_id, "ministry_code": ident.ministry_code,
+            "device_seq": seq,
             "prev_hash": prev, "schema_version": SCHEMA_VERSION,
             "base_server_seq": base_server_seq, "created_at": created_at,
             "environment": ident.environment, "kind": "data",
@@ -347,7 +386,7 @@ def seal_ops(conn: Connection, ident: Identity, ops: Sequence[SealOp], *,
         payload = canonical(envelope)
         assert len(payload) <= MAX_CHANGESET_BYTES
         digest = signing.sha256_hex(payload)
-        signature = signing.sign_bytes(ident.private_key, signing.CHANGESET, payload)
+        signature = signing.sign_bytes(ident.sealing_private_key, signing.CHANGESET, payload)
         result = conn.execute(insert(Outbox).values(
             device_id=ident.device_id, device_seq=seq, changeset_id=envelope["changeset_id"],
             kind="data", payload=payload, signature=signature, payload_sha256=digest,
@@ -377,7 +416,7 @@ def seal_unit_of_work(uow: UnitOfWork) -> list[SealedSet]:
         (uow.txn_id, *tables.SYNC_TABLES)).all()
     if not entries:
         return []
-    ops = ops_for_changes(conn, collapse(entries))
+    ops = ops_for_changes(conn, collapse(entries), ministry=ident.ministry_code)
     check_ownership(ident, ops)
     return seal_ops(conn, ident, ops, txn_id=uow.txn_id)
 
@@ -416,5 +455,5 @@ def seal_existing(db: Database, *, user_id: str | None = None) -> list[SealedSet
                 seq += 1
                 changes.append(RowChange(table, row["id"], seq, existed=False, exists=True,
                                          before=None, after=dict(row)))
-        ops = ops_for_changes(conn, changes)
+        ops = ops_for_changes(conn, changes, ministry=ident.ministry_code)
         return seal_ops(conn, ident, ops, txn_id=uow.txn_id)

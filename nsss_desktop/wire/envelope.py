@@ -23,8 +23,10 @@ MAX_BATCH_BYTES = 1024 * 1024  # what a client packs; the server takes bodies up
 MAX_OPS = 5000
 KINDS = ("data", "key_rotate")
 OP_KINDS = ("upsert", "delete")
-# Desktop schema versions in order; the server accepts the newest two (rule 24).
-SCHEMA_VERSIONS = ("0005", "0006")
+# Desktop schema versions in order; the server accepts the newest two (rule 24). 0007 (key
+# rotation columns, row owners) changes no wire field, but a desktop at 0007 seals under it,
+# and sets sealed at 0006 before the upgrade are still accepted (N-1).
+SCHEMA_VERSIONS = ("0005", "0006", "0007")
 ACK_STATUSES = ("applied", "duplicate", "held", "rejected")
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")

@@ -9,7 +9,10 @@ server and the client can never disagree about them.
 Ownership (rule 11): reference data (ministries, programmes, clusters, the Action Plan) belongs
 to GED; a figure, target or disaggregation to the ministry it is reported for (or the
 programme's lead ministry when it is a programme-level figure); a reform's status events,
-comments and evidence to the reform's responsible ministry. GED's own devices may write any row.
+comments and evidence to the reform's responsible ministry. A source (the document figures were
+read from) belongs to whoever created it: a ministry importing a Finance Division table creates
+the source with its figures, so the new row is owned by that ministry; an existing source keeps
+the owner the server recorded at its creation. GED's own devices may write any row.
 """
 
 from __future__ import annotations
@@ -32,8 +35,9 @@ SYNC_TABLES: tuple[str, ...] = (
 )
 # How the owner of a row is found (the desktop computes it, the server records it at creation).
 OWNER_RULES: dict[str, str] = {
+    "source": "creator",                     # the creating device's ministry, recorded at creation
     **dict.fromkeys((
-        "source", "ministry", "cluster", "cluster_member", "life_cycle_stage", "programme",
+        "ministry", "cluster", "cluster_member", "life_cycle_stage", "programme",
         "programme_ministry", "programme_life_cycle", "action_plan", "objective", "activity",
         "activity_shared_ministry", "indicator"), "ged"),
     "figure": "figure",                      # ministry_id, else the programme's lead ministry

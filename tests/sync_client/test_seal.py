@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from nsss_desktop.domain.ids import new_id
 from nsss_desktop.services import evidence
 from nsss_desktop.services.reform_status import record_status
+from nsss_desktop.store import migrate
 from nsss_desktop.store.models import Figure, FigureDisaggregation, Outbox, Programme, Source
 from nsss_desktop.sync_client import seal
 from nsss_desktop.sync_client.errors import SyncForbidden
@@ -63,7 +64,8 @@ def test_a_sealed_set_is_signed_chained_and_carries_money_as_strings(mosw):
         env = validate_envelope(strict_loads(payload))
         assert canonical(env) == payload  # stored bytes are the canonical form
         assert env["device_id"] == ident.device_id and env["key_id"] == ident.key_id
-        assert env["schema_version"] == "0006" and env["environment"] == ident.environment
+        assert env["schema_version"] == migrate.head_revision() == seal.SCHEMA_VERSION
+        assert env["environment"] == ident.environment
         assert r["state"] == "pending"
     first, second = envelopes(db)
     assert first["ops"] == [{"table": "figure", "pk": fig, "op": "upsert", "base_rev": 0,
@@ -131,7 +133,8 @@ def test_not_enrolled_seals_nothing_and_costs_one_lookup(demo_copy):
         event.remove(db.engine, "before_cursor_execute", count)
     assert outbox_rows(db) == []
     sync_statements = [s for s in statements if "sync_identity" in s or "outbox" in s]
-    assert sync_statements == ["SELECT device_id, key_id FROM sync_identity WHERE slot = 1"]
+    assert sync_statements == ["SELECT device_id, key_id, next_key_id FROM sync_identity "
+                               "WHERE slot = 1"]
 
     def timed(n: int) -> float:
         start = time.perf_counter()
