@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
             "unreachable": self.tr("GED server not reachable: working offline"),
             "syncing": self.tr("Syncing with GED…"),
             "failed": self.tr("The last sync did not finish: see Sync"),
+            "problem": self.tr("The last sync did not finish: see Sync"),
             "never synced": self.tr("Enrolled with GED, not yet synced"),
             "stale": self.tr("Data may be stale: sync with GED"),
             "pending": self.tr("Changes waiting to be sent to GED"),

@@ -33,7 +33,9 @@ class Receipt:
 @dataclass
 class SyncStatus:
     enrolled: bool
-    state: str = "not enrolled"  # not enrolled, never synced, stale, pending, conflicts, synced
+    # not enrolled, never synced, stale, problem (the last sync stopped), pending, conflicts,
+    # synced
+    state: str = "not enrolled"
     device_id: str | None = None
     ministry_code: str | None = None
     environment: str | None = None
@@ -136,6 +138,8 @@ def status(db: Database, *, now: datetime | None = None, receipt_limit: int = 20
         out.state = "never synced"
     elif out.stale:
         out.state = "stale"
+    elif out.last_error:
+        out.state = "problem"  # e.g. a refused rollback: never call that "synced"
     elif out.open_conflicts:
         out.state = "conflicts"
     elif out.unacked or out.counts["pending"]:

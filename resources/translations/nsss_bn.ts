@@ -2096,7 +2096,7 @@ reporting</source>
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../ui/screens/sync.py" line="+242"/>
+        <location filename="../../ui/screens/sync.py" line="+246"/>
         <source>Enrol this installation</source>
         <translation>এই ইনস্টলেশন নিবন্ধন করুন</translation>
     </message>
@@ -3531,6 +3531,7 @@ reporting</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+1"/>
         <source>The last sync did not finish: see Sync</source>
         <translation>শেষ সিঙ্কটি সম্পন্ন হয়নি: &apos;সিঙ্ক&apos; দেখুন</translation>
     </message>
@@ -3639,7 +3640,7 @@ reporting</source>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-139"/>
+        <location filename="../../ui/main_window.py" line="-140"/>
         <source>Overview</source>
         <translation>সার্বিক চিত্র</translation>
     </message>
@@ -6145,17 +6146,17 @@ update</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+316"/>
+        <location line="+317"/>
         <source>{n} change(s) from GED wait until your own edits of the same rows are delivered.</source>
         <translation>জিইডির {n}টি পরিবর্তন অপেক্ষায় আছে, যতক্ষণ না একই সারিতে আপনার নিজের সম্পাদনাগুলো পৌঁছায়।</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-305"/>
         <source>deleted at GED</source>
         <translation>জিইডিতে মুছে ফেলা হয়েছে</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Record {id}</source>
         <translation>রেকর্ড {id}</translation>
     </message>
@@ -6498,7 +6499,7 @@ Signed by server key {key}</source>
 <context>
     <name>SyncState</name>
     <message>
-        <location line="-825"/>
+        <location line="-830"/>
         <source>Not enrolled with the GED server</source>
         <translation>জিইডি সার্ভারে নিবন্ধিত নয়</translation>
     </message>
@@ -6528,6 +6529,11 @@ Signed by server key {key}</source>
         <translation>সিঙ্ক করা আছে</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The last sync did not finish</source>
+        <translation>শেষ সিঙ্ক শেষ হয়নি</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Sync now to receive GED&apos;s data; your own changes are sent at the same time.</source>
         <translation>জিইডির ডেটা পেতে এখনই সিঙ্ক করুন; একই সঙ্গে আপনার নিজের পরিবর্তনগুলোও পাঠানো হবে।</translation>
@@ -6552,11 +6558,16 @@ Signed by server key {key}</source>
         <source>Your changes are at GED and this PC has GED&apos;s latest data.</source>
         <translation>আপনার পরিবর্তনগুলো জিইডিতে পৌঁছেছে এবং এই কম্পিউটারে জিইডির সর্বশেষ ডেটা আছে।</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was lost: what was delivered stays delivered. The reason is shown below; sync again once it is dealt with.</source>
+        <translation>কিছুই হারায়নি: যা পৌঁছেছে তা পৌঁছানোই থাকবে। কারণ নিচে দেখানো হলো; সমস্যাটির সমাধান হলে আবার সিঙ্ক করুন।</translation>
+    </message>
 </context>
 <context>
     <name>SyncTables</name>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Source document</source>
         <translation>উৎস দলিল</translation>
     </message>

@@ -267,8 +267,10 @@ def test_a_conflict_shows_both_values_and_is_resolved_both_ways(
     table = screen.conflict_table
     shown = {cells(table, r)[2]: cells(table, r) for r in range(table.rowCount())}
     what, field, your, server_value, noticed, _id = shown["11,11,111"]
-    assert (what, field, server_value) == ("Programme figure", "Active beneficiaries",
+    kind, label = what.split("\n")
+    assert (kind, field, server_value) == ("Programme figure", "Active beneficiaries",
                                           "22,22,222")
+    assert label.split()[0].isupper() and "-" in label  # the programme code and its period
     assert noticed[:4].isdigit()
     assert shown["33,33,333"][3] == "44,44,444"
     assert screen.keep_mine.isEnabled()  # the first conflict is chosen already

@@ -80,7 +80,9 @@ def test_t16_rollback_freeze(demo_copy, empty_install, server, request):  # noqa
     assert "GED IT" in (refused.value.hint or "")
     assert local_fingerprint(mosw) == before
     assert expenditure(mosw, fig) == 4242
-    assert "went backwards" in status.status(mosw).last_error
+    after = status.status(mosw)
+    assert "went backwards" in after.last_error
+    assert after.state == "problem"  # a refused rollback is never shown as "synced"
 
     # The restored server takes GED's new set: the same server_seq, another history.
     set_expenditure(ged, other, 1)

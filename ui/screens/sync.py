@@ -68,6 +68,7 @@ STATE_TEXT = {
     "pending": QT_TRANSLATE_NOOP("SyncState", "Changes waiting to be sent"),
     "conflicts": QT_TRANSLATE_NOOP("SyncState", "Conflicts to resolve"),
     "synced": QT_TRANSLATE_NOOP("SyncState", "Synced"),
+    "problem": QT_TRANSLATE_NOOP("SyncState", "The last sync did not finish"),
 }
 # One sentence under the headline: what the state means and what to do.
 STATE_ADVICE = {
@@ -85,9 +86,13 @@ STATE_ADVICE = {
                      "keep."),
     "synced": QT_TRANSLATE_NOOP(
         "SyncState", "Your changes are at GED and this PC has GED's latest data."),
+    "problem": QT_TRANSLATE_NOOP(
+        "SyncState", "Nothing was lost: what was delivered stays delivered. The reason is shown "
+                     "below; sync again once it is dealt with."),
 }
 STATE_COLOUR = {"synced": "#1b7a3a", "pending": "#8a5a00", "conflicts": "#b3261e",
-                "stale": "#b3261e", "never synced": "#5f6368", "not enrolled": "#5f6368"}
+                "stale": "#b3261e", "problem": "#b3261e", "never synced": "#5f6368",
+                "not enrolled": "#5f6368"}
 COUNTERS = (
     ("pending", QT_TRANSLATE_NOOP("SyncScreen", "Waiting to be sent"),
      QT_TRANSLATE_NOOP("SyncScreen", "Change sets saved on this PC that the server has not "
