@@ -344,6 +344,137 @@ def apply_skipped(s: Any, keys: Sequence[tuple[str, str]]) -> int:
     return done
 
 
+_IN_CHUNK = 500  # ids per `WHERE id IN (...)` (SQLite's default limit is 999 variables)
+_SET_REV_SQL = (
+    "INSERT INTO sync_row (table_name, row_id, rev, skipped_deleted, owner) "
+    "VALUES (?, ?, ?, 0, ?) ON CONFLICT(table_name, row_id) DO UPDATE SET "
+    "rev = excluded.rev, owner = coalesce(excluded.owner, sync_row.owner)")
+_KEEP_ASIDE_SQL = (
+    "INSERT INTO sync_row (table_name, row_id, rev, skipped_seq, skipped_deleted, "
+    "skipped_data, owner) VALUES (?, ?, 0, ?, ?, ?, ?) ON CONFLICT(table_name, row_id) DO "
+    "UPDATE SET owner = coalesce(excluded.owner, sync_row.owner), "
+    "skipped_seq = excluded.skipped_seq, skipped_deleted = excluded.skipped_deleted, "
+    "skipped_data = excluded.skipped_data")
+
+
+def _decode(table: str, data: dict[str, Any] | None, path: str) -> dict[str, Any]:
+    if table not in tables.SYNC_TABLES:
+        raise SyncError(f"The server sent rows of '{table}', which this version does not know.",
+                        hint="Install the newer version of NSSS M&E Desktop, then sync again.")
+    try:
+        return tables.decode_row(table, data or {}, path)
+    except WireError as exc:
+        raise SyncError(f"The server sent a value this version cannot read: {exc}.",
+                        hint="Install the newer version of NSSS M&E Desktop, then sync "
+                             "again.") from exc
+
+
+def _existing_ids(conn: Any, table: str, ids: Iterable[Any]) -> set[Any]:
+    ids = list(set(ids))
+    found: set[Any] = set()
+    for i in range(0, len(ids), _IN_CHUNK):
+        part = ids[i:i + _IN_CHUNK]
+        found |= {r[0] for r in conn.exec_driver_sql(
+            f'SELECT id FROM "{table}" WHERE id IN ({", ".join("?" for _ in part)})',
+            tuple(part))}
+    return found
+
+
+def _current_rows(conn: Any, table: str, pks: Sequence[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for i in range(0, len(pks), _IN_CHUNK):
+        part = pks[i:i + _IN_CHUNK]
+        for row in conn.exec_driver_sql(
+                f'SELECT * FROM "{table}" WHERE id IN ({", ".join("?" for _ in part)})',
+                tuple(part)).mappings():
+            out[row["id"]] = row
+    return out
+
+
+def _null_local_refs(conn: Any, items: Sequence[tuple[str, str, bool, Any]]) -> None:
+    """`apply_row`'s rule for references to tables that never sync (app_user), for a whole
+    page: a reference is kept only when the row exists here."""
+    wanted: dict[str, set[Any]] = {}
+    for table, _pk, deleted, values in items:
+        if deleted:
+            continue
+        for col, target in _local_refs(table).items():
+            if values.get(col) is not None:
+                wanted.setdefault(target, set()).add(values[col])
+    if not wanted:
+        return
+    present = {target: _existing_ids(conn, target, ids) for target, ids in wanted.items()}
+    for table, _pk, deleted, values in items:
+        if deleted:
+            continue
+        for col, target in _local_refs(table).items():
+            if values.get(col) is not None and values[col] not in present[target]:
+                values[col] = None
+
+
+def _apply_batch(conn: Any, table: str, batch: Sequence[tuple[str, bool, Any]]) -> int:
+    """Apply rows of one table with distinct ids, in order, as `apply_row` would one by one;
+    return how many changed something. Consecutive rows needing the same statement are sent
+    with one executemany (foreign keys are deferred to commit, and no key cascades)."""
+    current = _current_rows(conn, table, [pk for pk, _, _ in batch])
+    append_only = table in tables.APPEND_ONLY
+    statements: list[tuple[str, list[tuple[Any, ...]]]] = []
+    changed = 0
+    for pk, deleted, values in batch:
+        cur = current.get(pk)
+        if deleted:
+            if cur is None or append_only:
+                continue
+            sql, params = f'DELETE FROM "{table}" WHERE id = ?', (pk,)
+        else:
+            if cur is not None:
+                if tables.encode_row(table, {c: cur[c] for c in values}) \
+                        == tables.encode_row(table, values):
+                    continue
+                if append_only:
+                    continue
+            cols = list(values)
+            if cur is not None and cols:
+                sql = (f'UPDATE "{table}" SET ' + ", ".join(f'"{c}" = ?' for c in cols)
+                       + " WHERE id = ?")
+                params = (*(_bindable(values[c]) for c in cols), pk)
+            else:
+                quoted = ", ".join(f'"{c}"' for c in ["id", *cols])
+                marks = ", ".join("?" for _ in range(len(cols) + 1))
+                updates = ", ".join(f'"{c}" = excluded."{c}"' for c in cols) \
+                    or '"id" = excluded."id"'
+                sql = (f'INSERT INTO "{table}" ({quoted}) VALUES ({marks}) '
+                       f"ON CONFLICT(id) DO UPDATE SET {updates}")
+                params = (pk, *(_bindable(values[c]) for c in cols))
+        changed += 1
+        if statements and statements[-1][0] == sql:
+            statements[-1][1].append(params)
+        else:
+            statements.append((sql, [params]))
+    for sql, many in statements:
+        conn.exec_driver_sql(sql, many if len(many) > 1 else many[0])
+    return changed
+
+
+def _apply_rows(conn: Any, items: Sequence[tuple[str, str, bool, Any]]) -> int:
+    """Apply decoded rows in page order: runs of one table in batches of distinct ids (a
+    repeated id starts a new batch, so it sees the version before it)."""
+    changed = 0
+    batch: list[tuple[str, bool, Any]] = []
+    seen: set[str] = set()
+    table = None
+    for t, pk, deleted, values in items:
+        if batch and (t != table or pk in seen):
+            changed += _apply_batch(conn, table, batch)  # type: ignore[arg-type]
+            batch, seen = [], set()
+        table = t
+        batch.append((pk, deleted, values))
+        seen.add(pk)
+    if batch:
+        changed += _apply_batch(conn, table, batch)  # type: ignore[arg-type]
+    return changed
+
+
 def apply_page(db: Database, ident: Identity, page: dict[str, Any], cp_wrapped: dict[str, Any],
                cp: dict[str, Any], cursor: int, head: str) -> PullResult:
     """Apply one verified page and move the cursor, in one unit of work (origin "sync")."""
@@ -359,19 +490,33 @@ def apply_page(db: Database, ident: Identity, page: dict[str, Any], cp_wrapped: 
             conn = s.connection()
             conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
             protected = protected_rows(conn, [(r["table"], r["pk"]) for r in rows])
+            items: list[tuple[str, str, bool, Any]] = []
+            revs: list[tuple[str, str, int, str | None]] = []
+            aside: list[tuple[str, str, int, int, str | None, str | None]] = []
             for i, r in enumerate(rows):
                 table, pk, seq = r["table"], r["pk"], r["server_seq"]
                 deleted = bool(r.get("deleted"))
+                owner = _owner(r.get("owner"))
                 if (table, pk) in protected:
-                    _keep_aside(s, table, pk, seq, deleted, r.get("data"), _owner(r.get("owner")))
+                    aside.append((table, pk, seq, int(deleted), None if deleted
+                                  else json.dumps(r.get("data")), owner))
                     result.skipped.append((table, pk))
                     continue
-                if apply_row(conn, table, pk, deleted, r.get("data"), f"$.rows[{i}].data"):
-                    result.applied += 1
+                if deleted:
+                    if table not in tables.SYNC_TABLES:
+                        _decode(table, None, "")  # raises: an unknown table
+                    items.append((table, pk, True, None))
                 else:
-                    result.unchanged += 1
-                _set_rev(s, table, pk, seq, _owner(r.get("owner")))
-                s.flush()
+                    items.append((table, pk, False,
+                                  _decode(table, r.get("data"), f"$.rows[{i}].data")))
+                revs.append((table, pk, seq, owner))
+            if aside:
+                conn.exec_driver_sql(_KEEP_ASIDE_SQL, aside)
+            _null_local_refs(conn, items)
+            result.applied = _apply_rows(conn, items)
+            result.unchanged = len(items) - result.applied
+            if revs:
+                conn.exec_driver_sql(_SET_REV_SQL, revs)
             st = s.get(SyncState, 1)
             if st is None:
                 st = SyncState(slot=1, cursor=0, log_head_hash=GENESIS_HASH, checkpoint_seq=0,
@@ -450,23 +595,63 @@ def process_page(db: Database, ident: Identity, page: dict[str, Any], *,
 def pull(db: Database, client: Any, *, progress: Progress = None, cancel: Any = None,
          limit: int = PAGE_LIMIT, now: datetime | None = None) -> PullResult:
     """Pull every page after the cursor; download missing evidence files afterwards. `now`
-    (tests) is the clock checkpoints are judged expired by."""
+    (tests) is the clock checkpoints are judged expired by.
+
+    The next page is requested while this one is applied (the server answers and the local
+    transaction run side by side); only one request is ever in flight and the client is never
+    used by two threads at once (server keys a page needs are fetched before the next
+    request starts). The next page is used only if it starts where this page's verified log
+    ended; a page that fails stops the pull as before."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from nsss_desktop.sync_client.http import check_cancel
 
     ident: Identity = client.identity
     total = PullResult(cursor=local_state(db).cursor)
-    while True:
-        check_cancel(cancel)
+
+    def fetch(since: int) -> Any:
+        return client.get_json(f"/v1/pull?since={since}&limit={limit}")
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="nsss-pull") as pool:
         since = local_state(db).cursor
-        page = client.get_json(f"/v1/pull?since={since}&limit={limit}")
-        part = process_page(db, ident, page, client=client, now=now)
-        total.add(part)
-        if progress:
-            head = page.get("checkpoint", {}).get("checkpoint", {}).get("server_seq") or 1
-            progress(min(1.0, part.cursor / max(head, 1)),
-                     f"Received server changes up to {part.cursor}")
-        if not page.get("more") or part.cursor == since:
-            break
+        check_cancel(cancel)
+        page = fetch(since)
+        while True:
+            ahead: tuple[int, Future[Any]] | None = None
+            if isinstance(page, dict):
+                wrapped = page.get("checkpoint")
+                if isinstance(wrapped, dict) and isinstance(wrapped.get("checkpoint"), dict):
+                    ident = ensure_server_keys(db, client, ident,
+                                               wrapped["checkpoint"].get("server_keys_version"))
+                nxt = page.get("next_since")
+                if page.get("more") and isinstance(nxt, int) and not isinstance(nxt, bool) \
+                        and nxt > since:
+                    ahead = (nxt, pool.submit(fetch, nxt))
+            try:
+                part = process_page(db, ident, page, client=client, now=now)
+            except BaseException:
+                if ahead is not None:
+                    ahead[1].cancel()
+                raise
+            total.add(part)
+            if progress:
+                head = page.get("checkpoint", {}).get("checkpoint", {}).get("server_seq") or 1
+                progress(min(1.0, part.cursor / max(head, 1)),
+                         f"Received server changes up to {part.cursor}")
+            if not page.get("more") or part.cursor == since:
+                break
+            check_cancel(cancel)
+            since = local_state(db).cursor
+            if ahead is not None and ahead[0] == since:
+                page = ahead[1].result()
+            else:
+                if ahead is not None:
+                    ahead[1].cancel()
+                    try:
+                        ahead[1].result()
+                    except Exception:  # noqa: BLE001 - a page this pull does not use
+                        pass
+                page = fetch(since)
     got, notes = download_missing(db, client, missing_blobs(db), progress=progress,
                                   cancel=cancel)
     total.blobs_downloaded += got

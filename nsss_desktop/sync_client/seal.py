@@ -24,9 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, insert
+from sqlalchemy import Connection, Engine
 
-from nsss_desktop.store.models import Outbox, OutboxRow
 from nsss_desktop.sync_client.errors import SyncError, SyncForbidden
 from nsss_desktop.sync_client.identity import Identity, load_identity, utc_now
 from nsss_desktop.wire import tables
@@ -132,6 +131,14 @@ class SealOp:
     op: dict[str, Any]
     attachment: dict[str, Any] | None = None
     order: tuple[int, int, int] = (0, 0, 0)
+    canonical: bytes | None = None  # the op's JCS bytes, computed once by _split
+
+    def canonical_op(self) -> bytes:
+        if self.canonical is None:
+            from nsss_desktop.wire.canonical import canonical
+
+            self.canonical = canonical(self.op)
+        return self.canonical
 
 
 class Owners:
@@ -155,8 +162,18 @@ class Owners:
         if not ministry_id:
             return None
         if ministry_id not in self._codes:
-            row = self.row("ministry", ministry_id)
-            self._codes[ministry_id] = row.get("code") if row else None
+            key = ("ministry", ministry_id)
+            if key in self._rows:
+                row = self._rows[key]
+                self._codes[ministry_id] = row.get("code") if row else None
+            else:
+                found = self._conn.exec_driver_sql(
+                    'SELECT code FROM "ministry" WHERE id = ?', (ministry_id,)).first()
+                if found is not None:
+                    self._codes[ministry_id] = found[0]
+                else:
+                    gone = self._gone.get(key)
+                    self._codes[ministry_id] = gone.get("code") if gone else None
         return self._codes[ministry_id]
 
     def row(self, table: str, pk: str | None) -> dict[str, Any] | None:
@@ -311,7 +328,7 @@ def _split(ops: Sequence[SealOp]) -> list[list[SealOp]]:
     current: list[SealOp] = []
     size = 0
     for s in ops:
-        cost = len(canonical(s.op)) + 1
+        cost = len(s.canonical_op()) + 1
         if s.attachment is not None:
             cost += len(canonical(s.attachment)) + 1
         if cost > budget:
@@ -345,13 +362,36 @@ def pulled_cursor(conn: Connection) -> int:
     return int(row[0]) if row else 0
 
 
+_OUTBOX_INSERT = (
+    "INSERT INTO outbox (device_id, device_seq, changeset_id, kind, payload, signature, "
+    "payload_sha256, prev_hash, op_count, attachment_count, txn_id, created_at, state, "
+    "last_error, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_OUTBOX_ROW_INSERT = ("INSERT INTO outbox_row (outbox_id, op_index, table_name, row_id, op) "
+                      "VALUES (?, ?, ?, ?, ?)")
+
+
+_OPS_MARKER = "nsss-sealed-ops-placeholder-7f3c"
+_OPS_SLOT = b'"ops":"' + _OPS_MARKER.encode() + b'"'
+
+
+def _envelope_bytes(envelope: dict[str, Any], chunk: Sequence[SealOp]) -> bytes:
+    """canonical(envelope), reusing each op's canonical bytes: JCS serialises an array as its
+    elements' own canonical forms joined by commas, so only the rest is canonicalised here."""
+    from nsss_desktop.wire.canonical import canonical
+
+    rest = canonical({**envelope, "ops": _OPS_MARKER})
+    if rest.count(_OPS_SLOT) != 1:  # the marker text occurs elsewhere: the plain way
+        return canonical(envelope)
+    ops = b"[" + b",".join(s.canonical_op() for s in chunk) + b"]"
+    return rest.replace(_OPS_SLOT, b'"ops":' + ops)
+
+
 def seal_ops(conn: Connection, ident: Identity, ops: Sequence[SealOp], *,
              txn_id: str | None) -> list[SealedSet]:
     """Seal `ops` (already ordered and checked) into one or more sets; insert them into the
     outbox on `conn`, inside the caller's write transaction."""
     from nsss_desktop.domain.ids import new_id
     from nsss_desktop.wire import signing
-    from nsss_desktop.wire.canonical import canonical
     from nsss_desktop.wire.envelope import FORMAT, MAX_CHANGESET_BYTES, validate_envelope
 
     if not ops:
@@ -383,19 +423,18 @@ def seal_ops(conn: Connection, ident: Identity, ops: Sequence[SealOp], *,
         except ValueError as exc:
             raise SyncError(f"This change cannot be synchronised: {exc}. Nothing was saved.",
                             hint="Report this to GED IT with the words above.") from exc
-        payload = canonical(envelope)
+        payload = _envelope_bytes(envelope, chunk)
         assert len(payload) <= MAX_CHANGESET_BYTES
         digest = signing.sha256_hex(payload)
         signature = signing.sign_bytes(ident.sealing_private_key, signing.CHANGESET, payload)
-        result = conn.execute(insert(Outbox).values(
-            device_id=ident.device_id, device_seq=seq, changeset_id=envelope["changeset_id"],
-            kind="data", payload=payload, signature=signature, payload_sha256=digest,
-            prev_hash=prev, op_count=len(chunk), attachment_count=len(attachments),
-            txn_id=txn_id, created_at=created_at, state="pending", last_error="", attempts=0))
-        outbox_id = int(result.inserted_primary_key[0])
-        conn.execute(insert(OutboxRow), [
-            {"outbox_id": outbox_id, "op_index": i, "table_name": s.op["table"],
-             "row_id": s.op["pk"], "op": s.op["op"]} for i, s in enumerate(chunk)])
+        result = conn.exec_driver_sql(_OUTBOX_INSERT, (
+            ident.device_id, seq, envelope["changeset_id"], "data", payload, signature, digest,
+            prev, len(chunk), len(attachments), txn_id, created_at, "pending", "", 0))
+        outbox_id = int(result.lastrowid)
+        row_params = [(outbox_id, i, s.op["table"], s.op["pk"], s.op["op"])
+                      for i, s in enumerate(chunk)]
+        conn.exec_driver_sql(_OUTBOX_ROW_INSERT,
+                             row_params if len(row_params) > 1 else row_params[0])
         sealed.append(SealedSet(outbox_id, seq, envelope["changeset_id"], digest, len(chunk),
                                 len(attachments), [(s.op["table"], s.op["pk"]) for s in chunk]))
         prev = digest

@@ -304,3 +304,38 @@ def test_a_log_entry_of_this_device_must_carry_its_hash(mosw):
             "checkpoint": server.keys.checkpoint(1, server.log.head)}
     with pytest.raises(SyncTampered, match="different content"):
         pull.process_page(db, ident, page)
+
+
+def test_a_page_applies_repeats_interleaved_tables_and_many_rows_in_order(mosw):
+    db, ident, server = mosw
+    fig = figure_led_by(db, "MoSW")
+    base = wire_row(db, "figure", fig)
+    event = new_id()
+    status = {"activity_id": scalar(db, "SELECT id FROM activity LIMIT 1"),
+              "event_date": "2025-02-01", "reporting_period": "", "status": "completed",
+              "note": "", "reporter_id": None, "approval_state": "submitted"}
+    again = new_id()  # inserted, changed, deleted and inserted again within one page
+    gone = new_id()  # inserted then deleted within the page
+    many = [new_id() for _ in range(1203)]  # more than two IN chunks
+    page = server.page(
+        [("figure", again, dict(base, fiscal_year=2050, note="one")),
+         ("figure", gone, dict(base, fiscal_year=2051))],
+        [("figure", again, dict(base, fiscal_year=2050, note="two"))],
+        [("figure", gone, None), ("status_event", event, status), ("figure", again, None)],
+        [("figure", m, dict(base, fiscal_year=2060 + i % 7, note=str(i)))
+         for i, m in enumerate(many)],
+        [("figure", again, dict(base, fiscal_year=2050, note="three")),
+         ("figure", fig, dict(base, note="changed")), ("figure", fig, dict(base, note="changed"))])
+    result = pull.process_page(db, ident, page)
+    # 2 inserts, 1 update, 2 deletes and an event, 1,203 inserts, 1 re-insert, 1 update, 1 unchanged
+    assert (result.applied, result.unchanged) == (2 + 1 + 3 + 1203 + 1 + 1, 1)
+    assert scalar(db, "SELECT note FROM figure WHERE id = ?", again) == "three"
+    assert scalar(db, "SELECT count(*) FROM figure WHERE id = ?", gone) == 0
+    assert scalar(db, "SELECT note FROM figure WHERE id = ?", fig) == "changed"
+    assert scalar(db, "SELECT count(*) FROM figure WHERE fiscal_year >= 2060") == 1203
+    assert scalar(db, "SELECT status FROM status_event WHERE id = ?", event) == "completed"
+    assert scalar(db, "SELECT note FROM figure WHERE id = ?", many[1202]) == "1202"
+    last = server.log.entries[-1]["server_seq"]
+    assert _rev(db, "figure", again) == last and _rev(db, "figure", fig) == last
+    assert _rev(db, "figure", gone) == last - 2 and _rev(db, "figure", many[0]) == last - 1
+    assert scalar(db, "SELECT count(*) FROM sync_row WHERE skipped_seq IS NOT NULL") == 0

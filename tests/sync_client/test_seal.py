@@ -411,3 +411,17 @@ def test_sealed_bytes_cannot_be_changed_and_unacked_sets_cannot_be_deleted(mosw)
         conn.exec_driver_sql("DELETE FROM outbox")
     with db.reader() as s:
         assert s.scalars(select(Outbox)).all() == []
+
+
+def test_envelope_bytes_reuse_each_ops_canonical_form():
+    ops = [seal.SealOp({"table": "figure", "pk": f"p{i}", "op": "upsert", "base_rev": i,
+                        "owner": "MoSW", "set": {"note": "ব্যয় \u2028 é" * i, "z": None,
+                                                 "a": [1, -25, True]}, "was": {}})
+           for i in range(3)]
+    envelope = {"format": "x", "changeset_id": "c", "device_id": "d", "zzz": "after ops",
+                "ops": [s.op for s in ops], "attachments": [{"sha256": "ab", "size": 3}]}
+    assert seal._envelope_bytes(envelope, ops) == canonical(envelope)
+    clash = dict(envelope, note=seal._OPS_MARKER)  # the marker text elsewhere: still exact
+    assert seal._envelope_bytes(clash, ops) == canonical(clash)
+    envelope["ops"] = []
+    assert seal._envelope_bytes(envelope, []) == canonical(envelope)
