@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import package_version
 from sync.context import (
@@ -37,7 +38,8 @@ from sync.errors import ApiError
 from sync.ingest import Ingestor
 from sync.logs import JsonLinesFormatter, log, log_event, logging_config
 
-__all__ = ["JsonLinesFormatter", "ServerState", "create_app", "logging_config"]
+__all__ = ["JsonLinesFormatter", "RequestLogMiddleware", "ServerState", "create_app",
+           "logging_config"]
 
 
 class ServerState:
@@ -70,6 +72,10 @@ class ServerState:
                 self._attach_blobs(ctx)
                 self._ingestor = Ingestor(ctx)
                 self._ctx = ctx
+        return self._ctx
+
+    def opened(self) -> ServerContext | None:
+        """The context if it is open already (never opens it: no I/O)."""
         return self._ctx
 
     @property
@@ -154,27 +160,7 @@ def create_app(db_url: str, *, data_dir: Path | None = None, environment: str | 
     )
     app.state.nsss = state
     _install_error_handlers(app)
-
-    @app.middleware("http")
-    async def log_requests(request: Request, call_next: Any) -> Any:
-        request_id = uuid.uuid4().hex
-        started = time.perf_counter()
-        try:
-            response = await call_next(request)
-        except Exception:
-            log.exception("unhandled error", extra={
-                "event": "request_error", "request_id": request_id, "method": request.method,
-                "path": request.url.path})
-            response = JSONResponse(status_code=500, content={
-                "error": {"code": "internal", "message": "internal server error"},
-                "request_id": request_id})
-        response.headers["X-Request-ID"] = request_id
-        log.info("request", extra={
-            "event": "request", "request_id": request_id, "method": request.method,
-            "path": request.url.path, "status": response.status_code,
-            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-            "client": request.client.host if request.client else None})
-        return response
+    app.add_middleware(RequestLogMiddleware)
 
     @app.get(
         "/v1/health",
@@ -202,6 +188,60 @@ def create_app(db_url: str, *, data_dir: Path | None = None, environment: str | 
     app.include_router(api_router())
     _mount_blobs(app, state)
     return app
+
+
+class RequestLogMiddleware:
+    """Gives every HTTP answer an ``X-Request-ID`` and logs one JSON ``request`` line per
+    request (an unhandled error: a ``request_error`` line and a 500 in the error shape).
+
+    A plain ASGI middleware: the request and response messages pass straight through (no
+    task group, no body streams in between, as ``BaseHTTPMiddleware`` adds)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = uuid.uuid4().hex
+        header = (b"x-request-id", request_id.encode("ascii"))
+        started = time.perf_counter()
+        status: int | None = None
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = [(k, v) for k, v in message.get("headers", ())
+                           if k.lower() != b"x-request-id"]
+                message = {**message, "headers": [*headers, header]}
+            await send(message)
+
+        method = scope.get("method", "")
+        path = _url_path(scope)
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception:
+            if status is not None:  # the answer has begun: nothing else can be sent
+                raise
+            log.exception("unhandled error", extra={
+                "event": "request_error", "request_id": request_id, "method": method,
+                "path": path})
+            response = JSONResponse(status_code=500, content={
+                "error": {"code": "internal", "message": "internal server error"},
+                "request_id": request_id})
+            await response(scope, receive, send_with_id)
+        client = scope.get("client")
+        log.info("request", extra={
+            "event": "request", "request_id": request_id, "method": method, "path": path,
+            "status": status, "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+            "client": client[0] if client else None})
+
+
+def _url_path(scope: Scope) -> str:
+    """What Starlette's ``request.url.path`` gives for this scope."""
+    return scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
 
 
 def _mount_blobs(app: FastAPI, state: ServerState) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from fastapi import Request
 from sqlalchemy import Connection, delete, insert, select, update
+from starlette.concurrency import run_in_threadpool
 
 from nsss_desktop.domain.ids import new_id
 from nsss_desktop.wire import signing
@@ -34,6 +35,7 @@ from sync.schema import device, device_key, enrol_code, nonce, session
 NONCE_TTL = timedelta(minutes=5)
 SESSION_TTL = timedelta(hours=1)
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
+_UPLOAD_SESSIONS_CACHED = 10_000
 
 
 # ---------------------------------------------------------------------------------------------
@@ -257,8 +259,14 @@ def authenticate(ctx: ServerContext, request: Request, *, allow_refused_keys: bo
         refusal = key_status_error(row.status, row.revoked_at is not None)
         if refusal is not None:
             raise refusal
-    return DeviceAuth(device_id=row.device_id, key_id=row.key_id,
-                      ministry_code=row.ministry_code)
+    who = DeviceAuth(device_id=row.device_id, key_id=row.key_id,
+                     ministry_code=row.ministry_code)
+    if allow_refused_keys:
+        cache = ctx.upload_sessions
+        if len(cache) >= _UPLOAD_SESSIONS_CACHED:
+            cache.clear()
+        cache[sha256_text(token)] = (who, row.expires_at)
+    return who
 
 
 def _context(request: Request) -> ServerContext:
@@ -271,10 +279,21 @@ def current_device(request: Request) -> DeviceAuth:
     return authenticate(_context(request), request)
 
 
-def current_device_for_upload(request: Request) -> DeviceAuth:
+async def current_device_for_upload(request: Request) -> DeviceAuth:
     """The upload endpoint's dependency: a revoked or suspended key still gets through, so
-    that each change set gets its own answer (stored duplicate ack, or 403 + quarantine)."""
-    return authenticate(_context(request), request, allow_refused_keys=True)
+    that each change set gets its own answer (stored duplicate ack, or 403 + quarantine).
+
+    What it answers for a token never changes until the token expires (sessions are deleted
+    only once expired; a device's key, ministry and the session's key are fixed; revocation
+    does not stop uploads), so a token seen by this process is answered from memory, without
+    a database read or a thread hop, until its ``expires_at``."""
+    ctx = request.app.state.nsss.opened()
+    if ctx is not None:
+        hit = ctx.upload_sessions.get(sha256_text(_bearer(request)))
+        if hit is not None and hit[1] > clock.now_iso():
+            return hit[0]
+    return await run_in_threadpool(
+        lambda: authenticate(_context(request), request, allow_refused_keys=True))
 
 
 __all__ = ["DeviceAuth", "current_device", "current_device_for_upload"]

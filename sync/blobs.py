@@ -23,6 +23,16 @@ so the client re-sends at most that one chunk. Appends to one blob are serialise
 lock (the server runs as one process); a second PATCH at a stale offset gets 409
 ``offset_mismatch`` with the server's offset.
 
+Hashing is incremental: the SHA-256 state of the bytes stored so far is kept in memory, and a
+PATCH hashes its chunk as the pieces arrive (while the rest is still on the wire), into a copy
+of that state which becomes the blob's state once the chunk is stored whole. At completion the
+digest comes from that state, so the file is not read back. The state is exactly the bytes
+written (the same buffer is hashed and written; a failed write drops it), and a state taken for
+one partial upload is never used for another (each stored state is its own token). Without a
+state (the server restarted mid-upload, or the chunk arrived in an unexpected way) the file is
+re-hashed at completion, streamed, as before. A state can only ever cause a refusal
+(``hash_mismatch``), never accept bytes that do not have the blob's hash.
+
 Annotations are evaluated eagerly here (no ``from __future__ import annotations``), so that
 FastAPI can resolve the dependency alias built inside `blob_router`.
 """
@@ -57,6 +67,7 @@ log = logging.getLogger("nsss.server.blobs")
 MAX_BLOB_BYTES = 50 * 1024 * 1024
 MAX_CHUNK_BYTES = 4 * 1024 * 1024
 MAX_ANNOUNCE_BYTES = 16 * 1024
+MAX_HASH_STATES = 10_000  # partial uploads whose hash state is kept in memory
 MAX_NAME_CHARS = types.MAX_NAME_CHARS
 MAX_NAME_BYTES = types.MAX_NAME_BYTES
 OFFSET_STREAM = "application/offset+octet-stream"
@@ -81,6 +92,31 @@ class BlobError(Exception):
         if self.offset is not None:
             error["offset"] = self.offset
         return {"error": error}
+
+
+class _HashState:
+    """The SHA-256 state of the first `offset` bytes of one partial upload. Each stored state
+    is a distinct object: a PATCH carries the one it started from as its token."""
+
+    __slots__ = ("hasher", "offset")
+
+    def __init__(self, offset: int, hasher: Any) -> None:
+        self.offset = offset
+        self.hasher = hasher
+
+
+class ChunkHash:
+    """What a PATCH hashes its chunk into, as the pieces arrive (`BlobStore.chunk_hash`):
+    a copy of the stored state it starts from, and that state as its token."""
+
+    __slots__ = ("hasher", "token")
+
+    def __init__(self, token: _HashState | None, hasher: Any) -> None:
+        self.token = token  # None: the chunk starts at offset 0 (an empty prefix)
+        self.hasher = hasher
+
+    def update(self, piece: bytes | bytearray | memoryview) -> None:
+        self.hasher.update(piece)
 
 
 @dataclass(frozen=True)
@@ -180,6 +216,7 @@ class BlobStore:
         self._partial_dir.mkdir(parents=True, exist_ok=True)
         self._guard = threading.Lock()
         self._locks: dict[str, list[Any]] = {}  # sha256 -> [lock, users]
+        self._hashes: dict[str, _HashState] = {}  # partial uploads: sha256 -> state (guarded)
 
     # -- public API
 
@@ -215,6 +252,7 @@ class BlobStore:
             meta = {"sha256": sha256, "size": size, "media_type": media_type,
                     "display_name": display_name, "announced_at": _now(),
                     "announced_by": device_id}
+            self._forget_hash(sha256)
             self._write_json(self._partial_meta(sha256), meta)
             fd = os.open(self._partial(sha256), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             try:
@@ -239,13 +277,40 @@ class BlobStore:
     def is_complete(self, sha256: str) -> bool:
         return bool(_SHA256.fullmatch(sha256 or "")) and self._final(sha256).is_file()
 
-    def append(self, sha256: str, offset: int, data: bytes) -> BlobInfo:
+    def chunk_hash(self, sha256: str, offset: int) -> ChunkHash | None:
+        """What to hash a chunk for `offset` into as it arrives (pass it to `append`), or
+        None when the state of the bytes before `offset` is not known here."""
+        if offset == 0:
+            return ChunkHash(None, hashlib.sha256())
+        with self._guard:
+            state = self._hashes.get(sha256)
+            if state is None or state.offset != offset:
+                return None
+            return ChunkHash(state, state.hasher.copy())
+
+    def _forget_hash(self, sha256: str) -> None:
+        with self._guard:
+            self._hashes.pop(sha256, None)
+
+    def _keep_hash(self, sha256: str, chunk: ChunkHash | None, offset: int, end: int) -> None:
+        """After `end - offset` bytes were stored at `offset`: the blob's new state, when the
+        chunk was hashed from the state of exactly the bytes before it."""
+        with self._guard:
+            current = self._hashes.pop(sha256, None)
+            valid = chunk is not None and (
+                chunk.token is None if offset == 0 else chunk.token is current)
+            if valid and len(self._hashes) < MAX_HASH_STATES:
+                self._hashes[sha256] = _HashState(end, chunk.hasher)  # type: ignore[union-attr]
+
+    def append(self, sha256: str, offset: int, data: bytes | bytearray,
+               chunk: ChunkHash | None = None) -> BlobInfo:
         """Append `data` at `offset` (409 ``offset_mismatch`` unless it is the server's offset).
 
         The chunk is written and fsync'ed under the blob's lock. As soon as the first bytes are
         in, a type that cannot be the announced one is refused; with the last byte the blob is
-        type-checked and re-hashed (422 ``type_not_allowed`` / ``hash_mismatch``, the partial
-        upload is discarded) and moved into place.
+        type-checked and its hash checked (422 ``type_not_allowed`` / ``hash_mismatch``, the
+        partial upload is discarded) and moved into place. `chunk`: `data` already hashed
+        into a `chunk_hash` (else it is hashed here, when the state before it is known).
         """
         check_sha256(sha256)
         if len(data) > MAX_CHUNK_BYTES:
@@ -262,16 +327,29 @@ class BlobStore:
             if end > state.size:
                 raise BlobError(413, "too_large", f"The chunk goes past the announced size "
                                 f"({state.size:,} bytes).")
+            if chunk is None:
+                chunk = self.chunk_hash(sha256, offset)
+                if chunk is not None:
+                    chunk.update(data)
             path = self._partial(sha256)
-            with open(path, "ab") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
+            try:
+                with open(path, "ab") as out:
+                    out.write(data)
+                    out.flush()
+                    os.fsync(out.fileno())
+            except BaseException:
+                self._forget_hash(sha256)  # what the file holds is no longer known
+                raise
+            self._keep_hash(sha256, chunk, offset, end)
             kind = self.allowed[state.media_type]
             head_end = min(state.size, types.HEADER_BYTES)
             if offset < head_end <= end:
-                with open(path, "rb") as f:
-                    problem = _head_problem(f.read(head_end), kind)
+                if offset == 0:
+                    head = bytes(data[:head_end])
+                else:
+                    with open(path, "rb") as f:
+                        head = f.read(head_end)
+                problem = _head_problem(head, kind)
                 if problem:
                     self._discard(sha256)
                     raise _type_refusal(problem)
@@ -361,6 +439,8 @@ class BlobStore:
 
     def _finish(self, state: BlobInfo, kind: types.FileType) -> None:
         part = self._partial(state.sha256)
+        with self._guard:
+            known = self._hashes.pop(state.sha256, None)
         with open(part, "rb") as f:
             try:
                 found = types.detect(f.read(types.HEADER_BYTES), f)
@@ -371,8 +451,11 @@ class BlobStore:
             if found is not kind:
                 self._discard(state.sha256)
                 raise _type_refusal(problem)
-            f.seek(0)
-            digest = hashlib.file_digest(f, "sha256").hexdigest()
+            if known is not None and known.offset == state.size:
+                digest = known.hasher.hexdigest()  # the bytes written, hashed as they came
+            else:  # not known here (a restart mid-upload): read the file again, streamed
+                f.seek(0)
+                digest = hashlib.file_digest(f, "sha256").hexdigest()
         if digest != state.sha256:
             self._discard(state.sha256)
             raise BlobError(422, "hash_mismatch", "The bytes received do not have the SHA-256 "
@@ -391,6 +474,7 @@ class BlobStore:
                                          "size": state.size, "media_type": state.media_type})
 
     def _discard(self, sha256: str) -> None:
+        self._forget_hash(sha256)
         self._partial(sha256).unlink(missing_ok=True)
         self._partial_meta(sha256).unlink(missing_ok=True)
         _fsync_dir(self._partial_dir)
@@ -577,10 +661,11 @@ def blob_router(store: BlobStore, current_device: Callable[..., Any]) -> APIRout
             if length is not None and length > MAX_CHUNK_BYTES:
                 raise BlobError(413, "too_large", f"A chunk may hold at most "
                                 f"{MAX_CHUNK_BYTES // 2**20} MiB.")
-            body = await _read_body(request, MAX_CHUNK_BYTES)
+            chunk = store.chunk_hash(sha256, offset)
+            body = await _read_body(request, MAX_CHUNK_BYTES, chunk)
             if body is None:  # the connection dropped mid-chunk: store none of it
                 return Response(status_code=400)
-            info = await call(store.append, sha256, offset, body)
+            info = await call(store.append, sha256, offset, body, chunk)
         except BlobError as exc:
             return _error(exc)
         return Response(status_code=204, headers=_tus_headers(info))
@@ -626,17 +711,21 @@ async def _announcement(request: Request) -> tuple[int, str, str]:
     return doc["size"], doc["media_type"], doc["display_name"]
 
 
-async def _read_body(request: Request, limit: int) -> bytes | None:
-    """At most `limit` bytes of body (413 beyond), or None if the client went away mid-body."""
+async def _read_body(request: Request, limit: int, chunk: ChunkHash | None = None
+                     ) -> bytearray | None:
+    """At most `limit` bytes of body (413 beyond), or None if the client went away mid-body;
+    each piece is also hashed into `chunk` as it arrives."""
     body = bytearray()
     try:
         async for piece in request.stream():
             body += piece
             if len(body) > limit:
                 raise BlobError(413, "too_large", f"The request body is over {limit:,} bytes.")
+            if chunk is not None and piece:
+                chunk.update(piece)
     except ClientDisconnect:
         return None
-    return bytes(body)
+    return body
 
 
 def _header_int(request: Request, name: str, *, required: bool) -> int | None:

@@ -69,6 +69,9 @@ class ServerContext:
     environment: str
     inflight: InFlight = field(default_factory=InFlight)
     blob_store: Any = None  # sync.blobs.BlobStore once mounted
+    # Upload sessions seen by this process: token hash -> (DeviceAuth, expires_at). See
+    # `sync.auth.current_device_for_upload`.
+    upload_sessions: dict[str, tuple[Any, str]] = field(default_factory=dict)
 
     def blob_complete(self, sha256: str) -> bool:
         """Whether an attachment's blob is completely uploaded (False without a blob store)."""

@@ -7,12 +7,17 @@ Two backends, one code path:
   leaving them to SQLite's sleeping busy handler. One server process per SQLite file.
 - **PostgreSQL** (production, several workers): writers take advisory transaction locks, one
   per device (a device's change sets apply strictly in order) and one global lock for appending
-  to the server log (``server_seq`` = head + 1 is allocated under it, at commit, R13).
+  to the server log (``server_seq`` = head + 1 is allocated under it, at commit, R13). A change
+  set being decided is also claimed by a transaction-level try-lock on its id (409
+  ``in_progress`` for a second worker); the claim, the device's lock and the log lock are taken
+  in one statement (`write_claimed`). Pooled connections are not pinged at check-out: one whose
+  socket has something to read while idle (the server closed it) is replaced instead.
 """
 
 from __future__ import annotations
 
 import hashlib
+import select
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DisconnectionError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -31,6 +37,20 @@ SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 HEAD_REVISION = "0001"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 GLOBAL_LOG_LOCK = "server_log"
+# PostgreSQL: try the change set's claim; only when it is ours, wait for the device's lock,
+# then for the server log's (CASE evaluates its branches lazily and in order, and so the
+# uncorrelated sub-selects, which run when first needed). All three end with the transaction.
+_CLAIM_THEN_LOCK = text(
+    "SELECT CASE WHEN pg_try_advisory_xact_lock(:claim) "
+    "THEN CASE WHEN (SELECT true FROM pg_advisory_xact_lock(:dev)) "
+    "THEN (SELECT true FROM pg_advisory_xact_lock(:log)) END "
+    "ELSE false END")
+_XACT_LOCK = text("SELECT pg_advisory_xact_lock(:k)")
+# PostgreSQL: the device's lock, then the server log's (see `_CLAIM_THEN_LOCK`).
+_DEVICE_THEN_LOG = text(
+    "SELECT CASE WHEN (SELECT true FROM pg_advisory_xact_lock(:dev)) "
+    "THEN (SELECT true FROM pg_advisory_xact_lock(:log)) END")
+_CLAIM = text("SELECT pg_try_advisory_xact_lock(:claim)")
 
 
 def backend_of(db_url: str) -> str:
@@ -78,7 +98,35 @@ def make_engine(db_url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
-    return create_engine(db_url, pool_pre_ping=True, pool_size=10, max_overflow=30)
+    # No pre-ping round trip per check-out: a pooled connection that the server closed (a
+    # restart, an administrator's kill) has an end-of-file or a FATAL message waiting on its
+    # socket, which a zero-timeout poll sees; the pool then reconnects it, as pre-ping would.
+    engine = create_engine(db_url, pool_size=10, max_overflow=30)
+
+    @event.listens_for(engine, "checkout")
+    def _pg_checkout(dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
+        if _socket_readable(dbapi_conn):
+            raise DisconnectionError("the server closed this pooled connection")
+
+    return engine
+
+
+def _socket_readable(dbapi_conn: Any) -> bool:
+    """Whether an idle connection's socket has something to read (EOF or an unsolicited
+    message): then it is gone or in an unknown state. Never waits."""
+    try:
+        fd = dbapi_conn.fileno()
+    except Exception:  # closed or broken: let the pool reconnect it
+        return True
+    if hasattr(select, "poll"):
+        poller = select.poll()
+        poller.register(fd, select.POLLIN | select.POLLPRI)
+        return bool(poller.poll(0))
+    readable, _, _ = select.select([fd], [], [], 0)
+    return bool(readable)
+
+
+_GLOBAL_LOG_KEY = lock_key("global", GLOBAL_LOG_LOCK)
 
 
 class Database:
@@ -108,8 +156,7 @@ class Database:
               ) -> Iterator[Connection]:
         """A write transaction; with `device_id`, serialised with that device's other writes.
 
-        Pass `conn` to run it on a connection the caller holds (it keeps a session-level
-        advisory lock there, see `try_lock`)."""
+        Pass `conn` to run it on a connection the caller holds."""
         if conn is None:
             with self.engine.connect() as own:
                 with self.write(own, device_id=device_id) as inner:
@@ -118,8 +165,7 @@ class Database:
         if self.is_pg:
             with conn.begin():
                 if device_id is not None:
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"),
-                                 {"k": lock_key("device", device_id)})
+                    conn.execute(_XACT_LOCK, {"k": lock_key("device", device_id)})
                 yield conn
             return
         with self._sqlite_writer:
@@ -130,26 +176,65 @@ class Database:
             finally:
                 conn.execution_options(nsss_immediate=False)
 
+    @contextmanager
+    def write_claimed(self, conn: Connection, *, device_id: str, claim: str
+                      ) -> Iterator[bool]:
+        """The write transaction of one change set: it claims `claim` (the set's id) against
+        other workers, then takes the device's lock and the server-log lock (`lock_log`), all
+        until it ends. Yields False, with nothing locked, when another worker holds the claim
+        (PostgreSQL, in one statement; on SQLite always True: one process serves the file,
+        `InFlight` covers it, and the IMMEDIATE transaction excludes every other writer)."""
+        if not self.is_pg:
+            with self.write(conn, device_id=device_id):
+                yield True
+            return
+        with conn.begin():
+            got = conn.execute(_CLAIM_THEN_LOCK, {"claim": lock_key("changeset", claim),
+                                                  "dev": lock_key("device", device_id),
+                                                  "log": _GLOBAL_LOG_KEY}).scalar_one()
+            yield bool(got)
+
+    @contextmanager
+    def write_group(self, conn: Connection, *, device_id: str) -> Iterator[Connection]:
+        """A write transaction for several change sets of one device (`claim` each one):
+        serialised with the device's other writes, holding the server-log lock throughout."""
+        if not self.is_pg:
+            with self.write(conn, device_id=device_id) as inner:
+                yield inner
+            return
+        with conn.begin():
+            conn.execute(_DEVICE_THEN_LOG, {"dev": lock_key("device", device_id),
+                                            "log": _GLOBAL_LOG_KEY})
+            yield conn
+
+    def mark_set(self, conn: Connection, *, first: bool) -> None:
+        """In a `write_group`: what follows belongs to the next change set, and
+        `undo_set` undoes it alone. (One savepoint, moved along: on PostgreSQL in a single
+        round trip.)"""
+        if first:
+            conn.exec_driver_sql("SAVEPOINT nsss_set")
+        elif self.is_pg:
+            conn.exec_driver_sql("RELEASE SAVEPOINT nsss_set; SAVEPOINT nsss_set")
+        else:
+            conn.exec_driver_sql("RELEASE SAVEPOINT nsss_set")
+            conn.exec_driver_sql("SAVEPOINT nsss_set")
+
+    def undo_set(self, conn: Connection) -> None:
+        """Undo what the current change set of a `write_group` wrote (see `mark_set`)."""
+        conn.exec_driver_sql("ROLLBACK TO SAVEPOINT nsss_set")
+
+    def claim(self, conn: Connection, name: str) -> bool:
+        """Claim change set `name` against other workers until the transaction ends (False:
+        another worker holds it). Never waits. Always True on SQLite (see `write_claimed`)."""
+        if not self.is_pg:
+            return True
+        return bool(conn.execute(_CLAIM, {"claim": lock_key("changeset", name)}).scalar_one())
+
     def lock_log(self, conn: Connection) -> None:
         """Take the global server-log lock inside the current write transaction (PostgreSQL;
         on SQLite the IMMEDIATE transaction already excludes every other writer)."""
         if self.is_pg:
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"),
-                         {"k": lock_key("global", GLOBAL_LOG_LOCK)})
-
-    def try_lock(self, conn: Connection, namespace: str, name: str) -> bool:
-        """A session-level advisory try-lock on `conn` (PostgreSQL; always True on SQLite)."""
-        if not self.is_pg:
-            return True
-        got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"),
-                           {"k": lock_key(namespace, name)}).scalar_one()
-        conn.commit()
-        return bool(got)
-
-    def unlock(self, conn: Connection, namespace: str, name: str) -> None:
-        if self.is_pg:
-            conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": lock_key(namespace, name)})
-            conn.commit()
+            conn.execute(_XACT_LOCK, {"k": _GLOBAL_LOG_KEY})
 
     def dispose(self) -> None:
         self.engine.dispose()

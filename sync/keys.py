@@ -164,13 +164,32 @@ class SigningKey:
         return signing.sign(self.private, prefix, document)
 
 
+# The columns `signing_key_of` needs; other queries add them to their own select list.
+SIGNING_COLUMNS = (
+    server_key.c.key_id.label("signing_key_id"),
+    server_key.c.private_key.label("signing_private_key"),
+    select(func.max(server_keys_doc.c.version)).scalar_subquery().label("server_keys_version"),
+)
+_SIGNING = select(*SIGNING_COLUMNS).where(server_key.c.status == "active")
+# Parsed private keys by (key_id, stored text): a key's private half never changes, so the
+# parse is done once per process; which key is active is still read in every transaction.
+_PARSED: dict[tuple[str, str], Ed25519PrivateKey] = {}
+
+
 def signing_key(conn: Connection) -> SigningKey:
     """The active signing key, read in the caller's transaction (so a rotation by another
     process is picked up at once, and every signature names a published key)."""
-    row = conn.execute(select(server_key).where(server_key.c.status == "active")).one()
-    version = conn.execute(select(func.max(server_keys_doc.c.version))).scalar_one()
-    return SigningKey(row.key_id, signing.private_from_bytes(signing.b64d(row.private_key)),
-                      int(version))
+    return signing_key_of(conn.execute(_SIGNING).one())
+
+
+def signing_key_of(row: Any) -> SigningKey:
+    """The `SigningKey` of a row holding `SIGNING_COLUMNS` (the active key's)."""
+    cache_key = (row.signing_key_id, row.signing_private_key)
+    private = _PARSED.get(cache_key)
+    if private is None:
+        private = signing.private_from_bytes(signing.b64d(row.signing_private_key))
+        _PARSED[cache_key] = private
+    return SigningKey(row.signing_key_id, private, int(row.server_keys_version))
 
 
 def server_keys_answer(conn: Connection, version: int | None = None) -> dict[str, Any] | None:

@@ -2,7 +2,8 @@
 
 Handlers are thin: read the raw body (with its size cap, before any parsing), hand it to the
 module that decides, answer JSON. Upload answers are RFC 8785 bytes, so an ack inside an answer
-is byte for byte the ack that was signed and stored.
+is byte for byte the ack that was signed and stored; pull pages too (only their checkpoint is
+signed, but the same bytes cost nothing more: `sync.wirefast`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from nsss_desktop.wire.canonical import canonical
 from sync import api_models as m
+from sync import wirefast
 from sync.auth import (
     DeviceAuth,
     current_device,
@@ -56,7 +57,9 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 
 def _canonical_json(body: Any, status: int = 200) -> Response:
-    return Response(canonical(body), status_code=status, media_type="application/json")
+    """RFC 8785 bytes of an answer built from checked values (see `sync.wirefast`)."""
+    return Response(wirefast.canonical(body), status_code=status,
+                    media_type="application/json")
 
 
 def api_router() -> APIRouter:

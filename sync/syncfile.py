@@ -59,7 +59,7 @@ from sqlalchemy import select
 from nsss_desktop.domain.ids import is_uuid7, new_id
 from nsss_desktop.wire import signing
 from nsss_desktop.wire.canonical import WireError, canonical, strict_loads
-from sync import clock
+from sync import clock, wirefast
 from sync.audit import audit
 from sync.context import ServerContext
 from sync.errors import ApiError
@@ -185,11 +185,11 @@ def _results(ingestor: Ingestor, lines: list[bytes], who: Uploader) -> list[Resu
     results: list[Result] = []
     for line in lines:
         try:
-            item = strict_loads(line)
+            item = wirefast.strict_loads(line)
         except WireError as exc:
             results.append(Result.refused(None, ApiError.from_wire(exc)))
             continue
-        results.append(ingestor.process_item(item, who))
+        results.append(ingestor.process_item(item, who, checked=True))
     ingestor.drain(who.device_id)
     return [ingestor.settle(r) for r in results]
 
@@ -221,7 +221,7 @@ def import_file(ctx: ServerContext, path: Path, reply: Path) -> ImportSummary:
     with ctx.db.read() as conn:
         while True:
             page = pull_page(conn, ctx.environment, since, MAX_LIMIT)
-            pages.append(canonical(page))
+            pages.append(wirefast.canonical(page))
             if not page["more"]:
                 break
             since = page["next_since"]
@@ -229,7 +229,7 @@ def import_file(ctx: ServerContext, path: Path, reply: Path) -> ImportSummary:
         keys_doc = canonical(all_server_keys(conn))
         signer = signing_key(conn)
     files: dict[str, bytes] = {
-        "results.jsonl": b"".join(canonical(r) + b"\n" for r in results),
+        "results.jsonl": b"".join(wirefast.canonical(r) + b"\n" for r in results),
         "server_keys.json": keys_doc,
         **{f"pull/{i:06d}.json": p for i, p in enumerate(pages, start=1)},
     }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 import rfc8785
@@ -124,10 +125,12 @@ def check_ijson(value: Any, path: str = "$", depth: int = 0) -> None:
     raise WireError("bad_type", f"{type(value).__name__} cannot travel as JSON", path=path)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _check_text(text: str, path: str) -> None:
-    for ch in text:
-        if 0xD800 <= ord(ch) <= 0xDFFF:
-            raise WireError("lone_surrogate", "text holds a lone UTF-16 surrogate", path=path)
+    if _SURROGATE.search(text) is not None:
+        raise WireError("lone_surrogate", "text holds a lone UTF-16 surrogate", path=path)
 
 
 def canonical(value: Any) -> bytes:

@@ -156,6 +156,19 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[RunningSe
             print(running.log_text())
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def srv(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+        ) -> Iterator[RunningServer]:
+    """One server per backend shared by a module's tests (each enrols devices of its own):
+    cheaper than a server per test where the tests do not depend on an empty server."""
+    running = make_server(request.param, tmp_path_factory.mktemp("srv"), request)
+    running.start()
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
 @pytest.fixture
 def sqlite_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[RunningServer]:
     """A running GED server on SQLite only (for the slow tests that need one backend)."""

@@ -3,15 +3,11 @@ against a real server on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 import requests
 
 from nsss_desktop.domain.ids import is_uuid7
 from nsss_desktop.wire import signing
-from tests.sync.conftest import BACKENDS, RunningServer, make_server
+from tests.sync.conftest import RunningServer
 from tests.sync.craft import (
     enrol,
     enrol_body,
@@ -22,18 +18,6 @@ from tests.sync.craft import (
     signing_keys,
     sql,
 )
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def srv(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-        ) -> Iterator[RunningServer]:
-    """One server per backend for this module: the tests enrol devices of their own."""
-    running = make_server(request.param, Path(tmp_path_factory.mktemp("auth")), request)
-    running.start()
-    try:
-        yield running
-    finally:
-        running.stop()
 
 
 def _post(srv: RunningServer, path: str, **kwargs: object) -> requests.Response:

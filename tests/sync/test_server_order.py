@@ -5,27 +5,13 @@ suspends the key (T9), and revocation quarantines (T14)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 import requests
 
 from nsss_desktop.domain.ids import new_id
-from tests.sync.conftest import BACKENDS, RunningServer, make_server
+from tests.sync.conftest import RunningServer
 from tests.sync.craft import Device, ack_bytes, enrol_device, figure, result_of, upsert
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def srv(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-        ) -> Iterator[RunningServer]:
-    running = make_server(request.param, Path(tmp_path_factory.mktemp("order")), request)
-    running.start()
-    try:
-        yield running
-    finally:
-        running.stop()
 
 
 def _code(r: requests.Response) -> str:

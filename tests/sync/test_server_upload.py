@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 import requests
 
 from nsss_desktop.domain.ids import new_id
-from tests.sync.conftest import BACKENDS, RunningServer, make_server
+from tests.sync.conftest import RunningServer
 from tests.sync.craft import (
     Device,
     ack_bytes,
@@ -26,18 +23,6 @@ from tests.sync.craft import (
     upsert,
     verify_ack,
 )
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def srv(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-        ) -> Iterator[RunningServer]:
-    """One server per backend for this module; every test enrols its own devices."""
-    running = make_server(request.param, Path(tmp_path_factory.mktemp("upload")), request)
-    running.start()
-    try:
-        yield running
-    finally:
-        running.stop()
 
 
 def _error(r: requests.Response) -> dict[str, Any]:
