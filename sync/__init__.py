@@ -7,7 +7,8 @@ The contract is docs/sync.md. Modules, in the order a request meets them:
 - `ingest` (the §3.4 verification order and the apply), `merge` (authorisation, three-way merge);
 - `pull` (pages, signed checkpoints, digest), `syncfile` (sync by file), `admin` (admin commands);
 - `keys` (root and signing keys), `audit`, `context` (opening a database), `db` (engine, locks,
-  migrations), `schema` (tables), `clock`, `logs`, `errors`, `api_models` (OpenAPI models);
+  migrations), `schema` (tables), `clock`, `logs`, `errors`, `api_models` (OpenAPI models),
+  `wirefast` (the wire module's strict parse and RFC 8785 bytes at C speed);
 - `blobs` (evidence blobs, resumable uploads).
 """
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import timedelta
+from json.encoder import encode_basestring as _STR
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -21,7 +22,7 @@ from sqlalchemy import Connection, select
 from nsss_desktop.wire import signing
 from nsss_desktop.wire.envelope import GENESIS_HASH
 from nsss_desktop.wire.tables import SYNC_TABLES
-from sync import clock
+from sync import clock, wirefast
 from sync.ingest import log_head
 from sync.keys import signing_key
 from sync.merge import GED
@@ -51,9 +52,10 @@ def checkpoint(conn: Connection, environment: str, server_seq: int, head_hash: s
     return {"checkpoint": doc, "signature": key.sign(signing.CHECKPOINT, doc)}
 
 
-def pull_page(conn: Connection, environment: str, since: int, limit: int) -> dict[str, Any]:
-    """Row versions after `since`, whole change sets, at most `limit` rows (but always at
-    least one set, however large: a set is never split)."""
+def _page(conn: Connection, environment: str, since: int, limit: int
+          ) -> tuple[list[Any], list[Any], int, bool, dict[str, Any]]:
+    """The stored rows and log entries of the page after `since`, its ``next_since``, whether
+    more follow, and its signed checkpoint (see `pull_page`)."""
     entries = conn.execute(select(server_log).where(server_log.c.server_seq > since)
                            .order_by(server_log.c.server_seq).limit(limit + 1)).all()
     taken = []
@@ -80,17 +82,48 @@ def pull_page(conn: Connection, environment: str, since: int, limit: int) -> dic
         head_seq, head_hash = log_head(conn)
         point = checkpoint(conn, environment, head_seq, head_hash)
         next_since = since
+    return rows, taken, next_since, more, point
+
+
+def _log_entry(e: Any) -> dict[str, Any]:
+    return {"server_seq": int(e.server_seq), "prev_entry_hash": e.prev_entry_hash,
+            "entry_hash": e.entry_hash, "changeset_id": e.changeset_id,
+            "payload_sha256": e.payload_sha256}
+
+
+def pull_page(conn: Connection, environment: str, since: int, limit: int) -> dict[str, Any]:
+    """Row versions after `since`, whole change sets, at most `limit` rows (but always at
+    least one set, however large: a set is never split)."""
+    rows, taken, next_since, more, point = _page(conn, environment, since, limit)
     return {
         "rows": [{"server_seq": int(r.server_seq), "op_index": int(r.op_index),
                   "table": r.table_name, "pk": r.pk, "owner": r.owner,
                   "deleted": bool(r.deleted), "data": json.loads(r.data)} for r in rows],
-        "log": [{"server_seq": int(e.server_seq), "prev_entry_hash": e.prev_entry_hash,
-                 "entry_hash": e.entry_hash, "changeset_id": e.changeset_id,
-                 "payload_sha256": e.payload_sha256} for e in taken],
+        "log": [_log_entry(e) for e in taken],
         "next_since": next_since,
         "more": more,
         "checkpoint": point,
     }
+
+
+def pull_page_bytes(conn: Connection, environment: str, since: int, limit: int
+                    ) -> tuple[bytes, dict[str, Any]]:
+    """``wirefast.canonical(pull_page(...))`` without decoding and re-encoding every row:
+    each row's ``data`` is spliced in as stored. The stored text is the RFC 8785 form of the
+    row's data (`ingest` writes it sorted, compact, not ASCII-escaped; its keys are column
+    names), and ``data`` is the first key of a row, ``rows`` the last of a page, so the bytes
+    are exactly those of the page. Also returns what the request log needs."""
+    rows, taken, next_since, more, point = _page(conn, environment, since, limit)
+    head = wirefast.canonical({"checkpoint": point, "log": [_log_entry(e) for e in taken],
+                               "more": more, "next_since": next_since, "rows": []})
+    assert head.endswith(b',"rows":[]}')
+    text = _STR  # a str as RFC 8785 (and json.dumps without ASCII escapes) writes it
+    body = ",".join(
+        f'{{"data":{r.data},"deleted":{"true" if r.deleted else "false"},'
+        f'"op_index":{int(r.op_index)},"owner":{text(r.owner)},"pk":{text(r.pk)},'
+        f'"server_seq":{int(r.server_seq)},"table":{text(r.table_name)}}}' for r in rows)
+    parts = [head[:-2], body.encode("utf-8"), b"]}"]  # head: up to and including "rows":[
+    return b"".join(parts), {"next_since": next_since, "rows": len(rows), "more": more}
 
 
 def digest(conn: Connection, ministry_code: str, scope: str) -> dict[str, Any]:
@@ -124,4 +157,4 @@ def head_hash_at(conn: Connection, server_seq: int) -> str:
         server_log.c.server_seq == server_seq)).scalar_one()
 
 
-__all__ = ["checkpoint", "digest", "pull_page"]
+__all__ = ["checkpoint", "digest", "pull_page", "pull_page_bytes"]

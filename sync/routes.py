@@ -28,7 +28,7 @@ from sync.errors import ApiError
 from sync.ingest import MAX_BODY_BYTES, Uploader
 from sync.keys import server_keys_answer
 from sync.logs import log_event
-from sync.pull import DEFAULT_LIMIT, MAX_LIMIT, digest, pull_page
+from sync.pull import DEFAULT_LIMIT, MAX_LIMIT, digest, pull_page_bytes
 
 MAX_SMALL_BODY = 64 * 1024
 
@@ -131,10 +131,10 @@ def api_router() -> APIRouter:
              limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT) -> Any:
         ctx = state(request).context()
         with ctx.db.read() as conn:
-            page = pull_page(conn, ctx.environment, since, limit)
+            body, page = pull_page_bytes(conn, ctx.environment, since, limit)
         log_event("pull answered", "pull", device_id=device.device_id, since=since,
-                  next_since=page["next_since"], rows=len(page["rows"]), more=page["more"])
-        return _canonical_json(page)
+                  next_since=page["next_since"], rows=page["rows"], more=page["more"])
+        return Response(body, media_type="application/json")
 
     @router.get("/digest", tags=["sync"], response_model=m.DigestOut,
                 responses=_errors(401, 403, 422, 503),

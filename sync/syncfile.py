@@ -65,7 +65,7 @@ from sync.context import ServerContext
 from sync.errors import ApiError
 from sync.ingest import Ingestor, Result, Uploader
 from sync.keys import all_server_keys, signing_key
-from sync.pull import MAX_LIMIT, pull_page
+from sync.pull import MAX_LIMIT, pull_page_bytes
 from sync.schema import device, device_key
 
 FILE_FORMAT = "nsss-sync-file/1"
@@ -220,8 +220,8 @@ def import_file(ctx: ServerContext, path: Path, reply: Path) -> ImportSummary:
     since = man["cursor"]
     with ctx.db.read() as conn:
         while True:
-            page = pull_page(conn, ctx.environment, since, MAX_LIMIT)
-            pages.append(wirefast.canonical(page))
+            body, page = pull_page_bytes(conn, ctx.environment, since, MAX_LIMIT)
+            pages.append(body)
             if not page["more"]:
                 break
             since = page["next_since"]
